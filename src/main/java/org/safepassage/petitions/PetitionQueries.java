@@ -1,0 +1,111 @@
+package org.safepassage.petitions;
+
+/** Every SQL statement of the petitions module. */
+final class PetitionQueries {
+
+	static final String PETITION_COLUMNS = """
+			id, title, background, demands, target, signature_goal, closing_at, state, rejection_reason,
+			hidden_reason, delivery_note, created_by, created_at, submitted_at, opened_at, closed_at, delivered_at,
+			version""";
+
+	static final String FIND_PETITION = "select " + PETITION_COLUMNS + " from petition where id = :id";
+
+	static final String INSERT_PETITION = """
+			insert into petition (title, background, demands, target, signature_goal, closing_at, state,
+			                      created_by, created_at)
+			values (:title, :background, :demands, :target, :goal, :closingAt, :state, :createdBy, :createdAt)
+			returning id""";
+
+	/** Optimistic: a concurrent change (another moderator, the closing job) makes this update nothing. */
+	static final String UPDATE_PETITION = """
+			update petition set title = :title, background = :background, demands = :demands, target = :target,
+			       signature_goal = :goal, closing_at = :closingAt, state = :state,
+			       rejection_reason = :rejectionReason, hidden_reason = :hiddenReason, delivery_note = :deliveryNote,
+			       submitted_at = :submittedAt, opened_at = :openedAt, closed_at = :closedAt,
+			       delivered_at = :deliveredAt, version = version + 1
+			where id = :id and version = :version""";
+
+	static final String LIST_BY_STATE = """
+			select p.id, p.title, p.target, p.signature_goal, p.closing_at, p.state, p.opened_at,
+			       coalesce((select sum(c.confirmed) from signature_count c where c.petition_id = p.id), 0) as signatures
+			from petition p where p.state = any(:states)
+			order by coalesce(p.opened_at, p.created_at) desc, p.id desc
+			limit :limit offset :offset""";
+
+	static final String COUNT_BY_STATE = "select count(*) from petition where state = any(:states)";
+
+	static final String ANY_PETITION = "select exists (select 1 from petition)";
+
+	static final String DUE_TO_CLOSE = """
+			select id from petition where state = 'OPEN' and closing_at <= now() order by closing_at limit 100""";
+
+	// --- signatures
+
+	/**
+	 * A first signature inserts; a repeat bumps the mail budget (and, if still unconfirmed, replaces the
+	 * token so the new mail's link works) and returns nothing once the budget is spent.
+	 */
+	static final String SIGN = """
+			insert into signature as s (petition_id, name, email, email_canonical, country, postcode, keep_updated,
+			                            locale, ip, token_hash, token_expires_at, flagged, flag_reason)
+			values (:petitionId, :name, :email, :canonical, :country, :postcode, :keepUpdated, :locale,
+			        cast(:ip as inet), :tokenHash, :expiresAt, :flagged, :flagReason)
+			on conflict (petition_id, email_canonical) do update
+			   set mails_sent = s.mails_sent + 1,
+			       token_hash = case when s.confirmed_at is null then excluded.token_hash else s.token_hash end,
+			       token_expires_at = case when s.confirmed_at is null then excluded.token_expires_at
+			                               else s.token_expires_at end
+			 where s.mails_sent < :maxMails
+			returning s.id, s.email, s.name, s.locale, (s.xmax = 0) as first_time, s.confirmed_at is not null as confirmed""";
+
+	static final String FIND_BY_TOKEN = """
+			select s.id, s.petition_id, s.confirmed_at, s.token_expires_at
+			from signature s where s.token_hash = :tokenHash""";
+
+	/** Single use: only an unconfirmed, unexpired signature on a petition still open is confirmed. */
+	static final String CONFIRM = """
+			update signature s set confirmed_at = now()
+			where s.token_hash = :tokenHash and s.confirmed_at is null and s.token_expires_at > now()
+			  and exists (select 1 from petition p where p.id = s.petition_id and p.state = 'OPEN'
+			              and (p.closing_at is null or p.closing_at > now()))
+			returning s.id, s.petition_id, s.country, s.flagged, s.email, s.name, s.locale, s.keep_updated,
+			          s.confirmed_at""";
+
+	static final String QUEUE_COUNT = """
+			insert into signature_count_pending (petition_id, country) values (:petitionId, :country)""";
+
+	// --- counting
+
+	static final String COUNTS_FOR_PETITION = """
+			select country, confirmed from signature_count where petition_id = :id and confirmed > 0
+			order by confirmed desc, country""";
+
+	static final String TRY_COUNT_LOCK = "select pg_try_advisory_xact_lock(:key)";
+
+	/** Folds queued confirmations into the counts in one statement: the rows it takes are the rows it adds. */
+	static final String FOLD_PENDING_COUNTS = """
+			with taken as (
+			    delete from signature_count_pending
+			    where id in (select id from signature_count_pending order by id limit :limit)
+			    returning petition_id, country),
+			grouped as (select petition_id, country, count(*) as n from taken group by petition_id, country)
+			insert into signature_count (petition_id, country, confirmed)
+			select petition_id, country, n from grouped
+			on conflict (petition_id, country) do update set confirmed = signature_count.confirmed + excluded.confirmed""";
+
+	static final String DROP_PENDING_COUNTS = "delete from signature_count_pending";
+
+	static final String CURRENT_COUNTS = "select petition_id, country, confirmed from signature_count";
+
+	static final String TRUE_COUNTS = """
+			select petition_id, country, count(*) as confirmed from signature
+			where confirmed_at is not null and not flagged group by petition_id, country""";
+
+	static final String DELETE_COUNTS = "delete from signature_count";
+
+	static final String INSERT_COUNT = """
+			insert into signature_count (petition_id, country, confirmed) values (:petitionId, :country, :confirmed)""";
+
+	private PetitionQueries() {
+	}
+}

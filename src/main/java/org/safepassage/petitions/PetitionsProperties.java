@@ -1,0 +1,13 @@
+package org.safepassage.petitions;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("safepassage.petitions")
+record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl, @DefaultValue("3") int mailsPerSignature,
+		@DefaultValue("500ms") Duration countInterval, @DefaultValue("10m") Duration recountInterval,
+		@DefaultValue("30s") Duration closeCheckInterval, @DefaultValue("Europe/London") ZoneId zone,
+		@DefaultValue("500ms") Duration countCacheTtl) {
+}

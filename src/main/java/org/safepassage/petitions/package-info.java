@@ -1,0 +1,6 @@
+/**
+ * Petitions to a named target: writing and moderating them, signing without an account, confirming by
+ * email, counting in batches, closing and delivering.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Petitions")
+package org.safepassage.petitions;

@@ -1,0 +1,23 @@
+package org.safepassage.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of the application as a whole; every value can be overridden by an environment variable. */
+@ConfigurationProperties("safepassage")
+public record SafePassageProperties(@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue Admin admin,
+		@DefaultValue EmbeddedDb embeddedDb) {
+
+	public record Admin(String email, String password) {
+	}
+
+	/** Used only when no {@code spring.datasource.url} is set. */
+	public record EmbeddedDb(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int port) {
+	}
+
+	public String link(String path) {
+		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		return base + path;
+	}
+}

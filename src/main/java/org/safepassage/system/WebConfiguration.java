@@ -1,0 +1,51 @@
+package org.safepassage.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	/** Languages with a message bundle; others fall back to English. */
+	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		AcceptHeaderLocaleResolver fromBrowser = new AcceptHeaderLocaleResolver();
+		fromBrowser.setSupportedLocales(SUPPORTED);
+		fromBrowser.setDefaultLocale(Locale.ENGLISH);
+		CookieLocaleResolver resolver = new CookieLocaleResolver("safepassage-lang");
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setDefaultLocaleFunction(fromBrowser::resolveLocale);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+		change.setParamName("lang");
+		change.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(change);
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
+		registry.addResourceHandler("/css/**", "/js/**")
+			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+	}
+}

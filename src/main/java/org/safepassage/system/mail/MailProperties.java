@@ -1,0 +1,18 @@
+package org.safepassage.system.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("safepassage.mail")
+record MailProperties(@DefaultValue("SafePassage <no-reply@safepassage.localhost>") String from,
+		@DefaultValue("50") int batchSize, @DefaultValue("500ms") Duration pollInterval,
+		@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay,
+		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("60s") Duration lease) {
+
+	Duration retryDelay(int attemptsSoFar) {
+		long factor = 1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20);
+		Duration delay = firstRetryDelay.multipliedBy(factor);
+		return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+	}
+}

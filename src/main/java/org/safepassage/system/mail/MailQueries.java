@@ -1,0 +1,45 @@
+package org.safepassage.system.mail;
+
+final class MailQueries {
+
+	static final String ENQUEUE = """
+			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category)
+			values (:recipient, :subject, :text, :html, cast(:headers as jsonb), :category)""";
+
+	/** Claims due mail, and mail whose sender died holding a lease; several workers never claim the same row. */
+	static final String CLAIM = """
+			update mail_outbox set status = 'sending', attempts = attempts + 1,
+			       lease_until = now() + make_interval(secs => :leaseSeconds)
+			where id in (select id from mail_outbox
+			             where (status = 'pending' and next_attempt_at <= now())
+			                or (status = 'sending' and lease_until < now())
+			             order by id limit :limit for update skip locked)
+			returning id, recipient, subject, text_body, html_body, headers::text as headers, attempts""";
+
+	static final String MARK_SENT = """
+			update mail_outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null
+			where id = :id""";
+
+	static final String RETRY_LATER = """
+			update mail_outbox set status = 'pending', lease_until = null, last_error = :error,
+			       next_attempt_at = now() + make_interval(secs => :delaySeconds)
+			where id = :id and status = 'sending'""";
+
+	static final String MARK_FAILED = """
+			update mail_outbox set status = 'failed', lease_until = null, last_error = :error
+			where id = :id and status = 'sending'""";
+
+	static final String PAGE = """
+			select id, recipient, subject, category, status, attempts, created_at, sent_at, last_error
+			from mail_outbox where id < :before order by id desc limit :limit""";
+
+	static final String ONE = """
+			select id, recipient, subject, text_body, html_body, category, status, attempts, created_at, sent_at,
+			       last_error
+			from mail_outbox where id = :id""";
+
+	static final String COUNT_BY_STATUS = "select status, count(*) from mail_outbox group by status";
+
+	private MailQueries() {
+	}
+}

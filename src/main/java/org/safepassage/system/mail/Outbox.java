@@ -1,0 +1,42 @@
+package org.safepassage.system.mail;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The only way modules send mail: written in the caller's transaction, so it exists if and only if the action does. */
+@Service
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueue(OutgoingMail mail) {
+		jdbc.sql(MailQueries.ENQUEUE)
+			.param("recipient", mail.recipient())
+			.param("subject", mail.subject())
+			.param("text", mail.textBody())
+			.param("html", mail.htmlBody())
+			.param("headers", json.writeValueAsString(mail.headers()))
+			.param("category", mail.category())
+			.update();
+	}
+
+	public Map<String, Long> countsByStatus() {
+		return jdbc.sql(MailQueries.COUNT_BY_STATUS)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+}

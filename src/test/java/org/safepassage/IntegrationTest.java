@@ -1,0 +1,50 @@
+package org.safepassage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base for tests against the whole application: a real embedded PostgreSQL 18 in a fresh directory, and a
+ * real SMTP server (GreenMail) that the outbox worker delivers to. One context is shared by all subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class IntegrationTest {
+
+	protected static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	static {
+		MAIL.start();
+	}
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+		registry.add("safepassage.embedded-db.data-dir",
+				() -> Path.of("target", "test-db", UUID.randomUUID().toString()).toString());
+		registry.add("safepassage.mail.poll-interval", () -> "100ms");
+		registry.add("safepassage.mail.first-retry-delay", () -> "1s");
+		registry.add("safepassage.petitions.count-interval", () -> "200ms");
+		registry.add("safepassage.petitions.count-cache-ttl", () -> "100ms");
+		registry.add("safepassage.admin.email", () -> "admin@example.org");
+		registry.add("safepassage.admin.password", () -> "correct horse battery");
+	}
+
+	@BeforeEach
+	void resetMailbox() throws Exception {
+		MAIL.purgeEmailFromAllMailboxes();
+	}
+}
