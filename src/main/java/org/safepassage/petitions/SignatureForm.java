@@ -2,6 +2,7 @@ package org.safepassage.petitions;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.safepassage.shared.PlainText;
@@ -9,7 +10,7 @@ import org.safepassage.shared.PlainText;
 /** What a supporter types to sign. No account, nothing else asked. */
 record SignatureForm(@NotBlank @Size(max = 100) @PlainText String name,
 		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}") @PlainText String email,
-		@NotBlank(message = "{validation.country}") @Pattern(regexp = "[A-Z]{2}", message = "{validation.country}") String country,
+		@NotNull(message = "{validation.country}") @Pattern(regexp = "[A-Z]{2}", message = "{validation.country}") String country,
 		@Size(max = 12) @PlainText String postcode, boolean keepUpdated) {
 
 	static SignatureForm empty() {
