@@ -11,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin")
-@Validated
 class PetitionAdminController {
 
 	private final PetitionAdministration administration;
@@ -66,7 +64,9 @@ class PetitionAdminController {
 	@GetMapping("/petitions/{id}")
 	String show(@PathVariable long id, Locale locale, Model model) {
 		Petition petition = administration.get(id);
-		model.addAttribute("petition", petition);
+		model.addAttribute("state", petition.state().name());
+		model.addAttribute("rejectionReason", petition.rejectionReason());
+		model.addAttribute("hiddenReason", petition.hiddenReason());
 		model.addAttribute("view", catalogue.anyPetition(id, locale).orElseThrow());
 		return "admin/petitions/show";
 	}

@@ -1,9 +1,6 @@
 package org.safepassage.petitions;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Future;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -16,22 +13,25 @@ import org.safepassage.shared.PlainText;
 record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
 		@NotBlank @Size(max = 6000) @PlainText(multiline = true) String background,
 		@NotBlank @Size(max = 5000) @PlainText(multiline = true) String demands,
-		@NotBlank @Size(max = 200) @PlainText String target, @Min(1) @Max(100_000_000) Integer signatureGoal,
-		@Future LocalDate closingDate) {
+		@NotBlank @Size(max = 200) @PlainText String target, @Size(max = 20) String signatureGoal,
+		@Size(max = 20) String closingDate) {
+
+	static final int MAX_GOAL = 100_000_000;
 
 	static final int MAX_DEMANDS = 10;
 
 	static final int MAX_DEMAND_LENGTH = 500;
 
 	static PetitionForm empty() {
-		return new PetitionForm("", "", "", "", null, null);
+		return new PetitionForm("", "", "", "", "", "");
 	}
 
 	static PetitionForm of(PetitionContent content, ZoneId zone) {
 		LocalDate closing = content.closingAt() == null ? null
 				: content.closingAt().atZone(zone).toLocalDate().minusDays(1);
 		return new PetitionForm(content.title(), content.background(), String.join("\n", content.demands()),
-				content.target(), content.signatureGoal(), closing);
+				content.target(), content.signatureGoal() == null ? "" : content.signatureGoal().toString(),
+				closing == null ? "" : closing.toString());
 	}
 
 	List<String> demandList() {
@@ -40,14 +40,52 @@ record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
 	}
 
 	@AssertTrue(message = "{petition.demands.limits}")
-	boolean isDemandsWithinLimits() {
+	public boolean isDemandsWithinLimits() {
 		List<String> list = demandList();
 		return list.size() <= MAX_DEMANDS && list.stream().allMatch(d -> d.length() <= MAX_DEMAND_LENGTH);
 	}
 
+	/** Typed as text so that one bad number does not hide the messages for every other field. */
+	Integer goal() {
+		if (signatureGoal == null || signatureGoal.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(signatureGoal.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	LocalDate closing() {
+		if (closingDate == null || closingDate.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(closingDate.strip());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return LocalDate.MIN;
+		}
+	}
+
+	@AssertTrue(message = "{petition.goal.invalid}")
+	public boolean isGoalValid() {
+		Integer goal = goal();
+		return goal == null || (goal >= 1 && goal <= MAX_GOAL);
+	}
+
+	@AssertTrue(message = "{petition.closingDate.invalid}")
+	public boolean isClosingDateValid() {
+		LocalDate closing = closing();
+		return closing == null || closing.isAfter(LocalDate.now());
+	}
+
 	/** A petition closes at the end of its closing date, in the campaign's time zone. */
 	PetitionContent toContent(ZoneId zone) {
-		return new PetitionContent(title.strip(), background.strip(), demandList(), target.strip(), signatureGoal,
-				closingDate == null ? null : closingDate.plusDays(1).atStartOfDay(zone).toInstant());
+		LocalDate closing = closing();
+		return new PetitionContent(title.strip(), background.strip(), demandList(), target.strip(), goal(),
+				closing == null ? null : closing.plusDays(1).atStartOfDay(zone).toInstant());
 	}
 }
