@@ -39,6 +39,7 @@ public abstract class IntegrationTest {
 		registry.add("safepassage.mail.first-retry-delay", () -> "1s");
 		registry.add("safepassage.petitions.count-interval", () -> "200ms");
 		registry.add("safepassage.petitions.count-cache-ttl", () -> "100ms");
+		registry.add("safepassage.petitions.limits.allow-list", () -> "192.0.2.0/24");
 		registry.add("safepassage.admin.email", () -> "admin@example.org");
 		registry.add("safepassage.admin.password", () -> "correct horse battery");
 	}

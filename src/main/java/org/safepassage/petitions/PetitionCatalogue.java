@@ -50,7 +50,7 @@ class PetitionCatalogue {
 	}
 
 	Optional<PetitionView> publicPetition(long id, Locale locale) {
-		return petitions.find(id)
+		return petitions.findRecent(id)
 			.filter(p -> p.state().isPublic())
 			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
 	}

@@ -122,6 +122,18 @@ class PetitionPageController {
 		return "petitions/confirm";
 	}
 
+	/** The queue of signatures waiting for the database is full, or the wait ran out. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(SignatureBatcher.SigningOverloaded.class)
+	org.springframework.web.servlet.ModelAndView busy(HttpServletResponse response) {
+		response.setHeader("Retry-After", "5");
+		org.springframework.web.servlet.ModelAndView view = new org.springframework.web.servlet.ModelAndView(
+				"error/message");
+		view.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+		view.addObject("status", 503);
+		view.addObject("messageKey", "error.unavailable");
+		return view;
+	}
+
 	private String petitionPage(long id, Locale locale, Model model) {
 		model.addAttribute("petition", publicPetition(id, locale));
 		model.addAttribute("countries", Countries.all(locale));

@@ -24,6 +24,36 @@ class PetitionRepository {
 		this.events = events;
 	}
 
+	private record Recent(Petition petition, long readAtNanos) {
+	}
+
+	private final java.util.Map<Long, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * For read-only use on hot paths (the petition page, signing): a copy at most a second old. When the
+	 * database cannot be reached, the last copy is served rather than failing the page.
+	 */
+	Optional<Petition> findRecent(long id) {
+		Recent cached = recent.get(id);
+		long now = System.nanoTime();
+		if (cached != null && now - cached.readAtNanos() < RECENT_NANOS) {
+			return Optional.of(cached.petition());
+		}
+		try {
+			Optional<Petition> fresh = find(id);
+			fresh.ifPresentOrElse(p -> recent.put(id, new Recent(p, now)), () -> recent.remove(id));
+			return fresh;
+		}
+		catch (org.springframework.dao.DataAccessResourceFailureException e) {
+			if (cached != null) {
+				return Optional.of(cached.petition());
+			}
+			throw e;
+		}
+	}
+
+	private static final long RECENT_NANOS = 1_000_000_000L;
+
 	Optional<Petition> find(long id) {
 		return jdbc.sql(PetitionQueries.FIND_PETITION).param("id", id).query(PetitionRepository::map).optional();
 	}
@@ -74,6 +104,7 @@ class PetitionRepository {
 				throw new RuleViolation("petition.rule.changedMeanwhile", "Petition " + id + " changed meanwhile");
 			}
 		}
+		recent.remove(id);
 		petition.releaseEvents().forEach(events::publishEvent);
 		return id;
 	}

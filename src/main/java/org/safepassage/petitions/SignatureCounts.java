@@ -51,11 +51,19 @@ class SignatureCounts {
 			return cached;
 		}
 		Map<String, Long> byCountry = new LinkedHashMap<>();
-		jdbc.sql(PetitionQueries.COUNTS_FOR_PETITION)
-			.param("id", petitionId)
-			.query(rs -> {
-				byCountry.put(rs.getString("country"), rs.getLong("confirmed"));
-			});
+		try {
+			jdbc.sql(PetitionQueries.COUNTS_FOR_PETITION)
+				.param("id", petitionId)
+				.query(rs -> {
+					byCountry.put(rs.getString("country"), rs.getLong("confirmed"));
+				});
+		}
+		catch (org.springframework.dao.DataAccessResourceFailureException e) {
+			if (cached != null) {
+				return cached; // the last count we had beats an error page while the database is away
+			}
+			throw e;
+		}
 		long total = byCountry.values().stream().mapToLong(Long::longValue).sum();
 		Snapshot fresh = new Snapshot(total, byCountry, now);
 		cache.put(petitionId, fresh);

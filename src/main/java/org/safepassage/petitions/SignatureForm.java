@@ -11,7 +11,12 @@ import org.safepassage.shared.PlainText;
 record SignatureForm(@NotBlank @Size(max = 100) @PlainText String name,
 		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}") @PlainText String email,
 		@NotNull(message = "{validation.country}") @Pattern(regexp = "[A-Z]{2}", message = "{validation.country}") String country,
-		@Size(max = 12) @PlainText String postcode, boolean keepUpdated) {
+		@Size(max = 12) @PlainText String postcode, Boolean keepUpdated) {
+
+	/** An unticked box sends nothing at all. */
+	boolean wantsUpdates() {
+		return Boolean.TRUE.equals(keepUpdated);
+	}
 
 	static SignatureForm empty() {
 		return new SignatureForm("", "", "", "", false);

@@ -2,7 +2,6 @@ package org.safepassage.petitions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
@@ -12,7 +11,8 @@ import org.safepassage.shared.RuleViolation;
 import org.safepassage.shared.Tokens;
 import org.safepassage.system.SafePassageProperties;
 import org.safepassage.system.mail.MailComposer;
-import org.safepassage.system.mail.Outbox;
+import org.safepassage.system.mail.OutgoingMail;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,8 +26,6 @@ class Signing {
 
 	private final PetitionRepository petitions;
 
-	private final Outbox outbox;
-
 	private final MailComposer mails;
 
 	private final PetitionsProperties properties;
@@ -38,11 +36,13 @@ class Signing {
 
 	private final Clock clock;
 
-	Signing(JdbcClient jdbc, PetitionRepository petitions, Outbox outbox, MailComposer mails,
+	private final SignatureBatcher batcher;
+
+	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
 			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.petitions = petitions;
-		this.outbox = outbox;
+		this.batcher = batcher;
 		this.mails = mails;
 		this.properties = properties;
 		this.site = site;
@@ -55,12 +55,12 @@ class Signing {
 	}
 
 	/**
-	 * Records a signature and mails its confirmation link. A repeat mails the address instead (a fresh link
-	 * if still unconfirmed, "already signed" otherwise) and looks exactly the same to whoever submitted it.
+	 * Records a signature and mails its confirmation link; returns once the signature is durable. A repeat
+	 * mails the address instead (a fresh link if still unconfirmed, "already signed" otherwise) and looks
+	 * exactly the same to whoever submitted it.
 	 */
-	@Transactional
 	void sign(Submission submission) {
-		Petition petition = petitions.find(submission.petitionId())
+		Petition petition = petitions.findRecent(submission.petitionId())
 			.filter(p -> p.state().isPublic())
 			.orElseThrow(() -> new NotFoundException("No petition " + submission.petitionId()));
 		if (!petition.acceptsSignatures(clock.instant())) {
@@ -71,38 +71,27 @@ class Signing {
 			throw new IllegalArgumentException("Unknown country " + form.country());
 		}
 		String token = Tokens.newToken();
-		Instant expiresAt = clock.instant().plus(properties.confirmationTtl());
-		jdbc.sql(PetitionQueries.SIGN)
-			.param("petitionId", submission.petitionId())
-			.param("name", form.name().strip())
-			.param("email", form.email().strip())
-			.param("canonical", CanonicalEmail.of(form.email()))
-			.param("country", form.country())
-			.param("postcode", blankToNull(form.postcode()))
-			.param("keepUpdated", form.keepUpdated())
-			.param("locale", submission.locale().toLanguageTag())
-			.param("ip", submission.ip())
-			.param("tokenHash", Tokens.hash(token))
-			.param("expiresAt", OffsetDateTime.ofInstant(expiresAt, java.time.ZoneOffset.UTC))
-			.param("flagged", false)
-			.param("flagReason", null)
-			.param("maxMails", properties.mailsPerSignature())
-			.query((rs, n) -> new Stored(rs.getString("email"), rs.getString("name"),
-					Locale.forLanguageTag(rs.getString("locale")), rs.getBoolean("confirmed")))
-			.optional()
-			.ifPresent(stored -> mailSigner(stored, petition, token));
+		String email = form.email().strip();
+		String name = form.name().strip();
+		OutgoingMail confirmation = mail(email, name, submission.locale(), petition, token, false);
+		SignatureBatcher.RepeatMail repeat = (storedEmail, storedName, storedLocale, confirmed) -> mail(storedEmail,
+				storedName, storedLocale, petition, token, confirmed);
+		SignatureBatcher.Outcome outcome = batcher.submit(new SignatureBatcher.PendingSignature(
+				submission.petitionId(), name, email, CanonicalEmail.of(email), form.country(),
+				blankToNull(form.postcode()), form.wantsUpdates(), submission.locale(), ClientAddress.orNull(submission.ip()),
+				Tokens.hash(token), confirmation, repeat, new CompletableFuture<>()));
+		if (outcome == SignatureBatcher.Outcome.PETITION_CLOSED) {
+			throw new RuleViolation("sign.closed", "This petition is closed");
+		}
 	}
 
-	private record Stored(String email, String name, Locale locale, boolean confirmed) {
-	}
-
-	private void mailSigner(Stored stored, Petition petition, String token) {
-		Map<String, Object> model = Map.of("name", stored.name(), "petitionTitle", petition.content().title(),
-				"petitionUrl", site.link("/petitions/" + petition.id()), "confirmUrl",
-				site.link("/signatures/confirm?token=" + token), "ttlDays", properties.confirmationTtl().toDays());
-		String template = stored.confirmed() ? "petitions/already-signed" : "petitions/confirm-signature";
-		outbox.enqueue(mails.compose(stored.email(), template, model, stored.locale(),
-				new Object[] { petition.content().title() }, Map.of()));
+	private OutgoingMail mail(String email, String name, Locale locale, Petition petition, String token,
+			boolean alreadyConfirmed) {
+		Map<String, Object> model = Map.of("name", name, "petitionTitle", petition.content().title(), "petitionUrl",
+				site.link("/petitions/" + petition.id()), "confirmUrl", site.link("/signatures/confirm?token=" + token),
+				"ttlDays", properties.confirmationTtl().toDays());
+		String template = alreadyConfirmed ? "petitions/already-signed" : "petitions/confirm-signature";
+		return mails.compose(email, template, model, locale, new Object[] { petition.content().title() }, Map.of());
 	}
 
 	enum LinkStatus {
@@ -125,7 +114,7 @@ class Signing {
 			.query((rs, n) -> {
 				long petitionId = rs.getLong("petition_id");
 				Instant now = clock.instant();
-				boolean open = petitions.find(petitionId).map(p -> p.acceptsSignatures(now)).orElse(false);
+				boolean open = petitions.findRecent(petitionId).map(p -> p.acceptsSignatures(now)).orElse(false);
 				java.sql.Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
 				return new Link(statusOf(confirmedAt == null ? null : confirmedAt.toInstant(),
 						rs.getTimestamp("token_expires_at").toInstant(), open, now), petitionId);

@@ -6,6 +6,13 @@ final class MailQueries {
 			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category)
 			values (:recipient, :subject, :text, :html, cast(:headers as jsonb), :category)""";
 
+	static final String ENQUEUE_MANY = """
+			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category)
+			select r, s, t, h, cast(j as jsonb), c
+			from unnest(cast(:recipients as text[]), cast(:subjects as text[]), cast(:texts as text[]),
+			            cast(:htmls as text[]), cast(:headers as text[]), cast(:categories as text[]))
+			     as m(r, s, t, h, j, c)""";
+
 	/** Claims due mail, and mail whose sender died holding a lease; several workers never claim the same row. */
 	static final String CLAIM = """
 			update mail_outbox set status = 'sending', attempts = attempts + 1,

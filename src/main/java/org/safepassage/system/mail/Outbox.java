@@ -32,6 +32,34 @@ public class Outbox {
 			.update();
 	}
 
+	/** Many mails in one statement, for callers that batch their own writes. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueueAll(java.util.List<OutgoingMail> mails) {
+		if (mails.isEmpty()) {
+			return;
+		}
+		int n = mails.size();
+		String[] recipients = new String[n], subjects = new String[n], texts = new String[n], htmls = new String[n],
+				headers = new String[n], categories = new String[n];
+		for (int i = 0; i < n; i++) {
+			OutgoingMail mail = mails.get(i);
+			recipients[i] = mail.recipient();
+			subjects[i] = mail.subject();
+			texts[i] = mail.textBody();
+			htmls[i] = mail.htmlBody();
+			headers[i] = mail.headers().isEmpty() ? "{}" : json.writeValueAsString(mail.headers());
+			categories[i] = mail.category();
+		}
+		jdbc.sql(MailQueries.ENQUEUE_MANY)
+			.param("recipients", recipients)
+			.param("subjects", subjects)
+			.param("texts", texts)
+			.param("htmls", htmls)
+			.param("headers", headers)
+			.param("categories", categories)
+			.update();
+	}
+
 	public Map<String, Long> countsByStatus() {
 		return jdbc.sql(MailQueries.COUNT_BY_STATUS)
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
