@@ -136,7 +136,8 @@ class PetitionPageController {
 
 	private String petitionPage(long id, Locale locale, Model model) {
 		model.addAttribute("petition", publicPetition(id, locale));
-		model.addAttribute("countries", Countries.all(locale));
+		SignatureForm form = (SignatureForm) model.getAttribute("form");
+		model.addAttribute("countryOptions", Countries.htmlOptions(locale, form == null ? null : form.country()));
 		return "petitions/show";
 	}
 

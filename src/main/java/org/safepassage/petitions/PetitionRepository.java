@@ -24,6 +24,10 @@ class PetitionRepository {
 		this.events = events;
 	}
 
+	/** Within the module only: drop cached copies of this petition. */
+	record PetitionChanged(long petitionId) {
+	}
+
 	private record Recent(Petition petition, long readAtNanos) {
 	}
 
@@ -105,6 +109,7 @@ class PetitionRepository {
 			}
 		}
 		recent.remove(id);
+		events.publishEvent(new PetitionChanged(id));
 		petition.releaseEvents().forEach(events::publishEvent);
 		return id;
 	}

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl, @DefaultValue("3") int mailsPerSignature,
 		@DefaultValue("500ms") Duration countInterval, @DefaultValue("10m") Duration recountInterval,
 		@DefaultValue("30s") Duration closeCheckInterval, @DefaultValue("Europe/London") ZoneId zone,
-		@DefaultValue("500ms") Duration countCacheTtl, @DefaultValue Batching batching) {
+		@DefaultValue("500ms") Duration countCacheTtl, @DefaultValue("500ms") Duration pageCacheTtl,
+		@DefaultValue Batching batching) {
 
 	/** Group commit of signatures: at most max-batch per transaction, a signer waits at most max-wait. */
 	record Batching(@DefaultValue("2") int writers, @DefaultValue("500") int maxBatch,
