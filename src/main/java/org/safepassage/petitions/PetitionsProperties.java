@@ -14,6 +14,6 @@ record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl, @Defau
 
 	/** Group commit of signatures: at most max-batch per transaction, a signer waits at most max-wait. */
 	record Batching(@DefaultValue("2") int writers, @DefaultValue("500") int maxBatch,
-			@DefaultValue("20000") int queueCapacity, @DefaultValue("5s") Duration maxWait) {
+			@DefaultValue("20000") int queueCapacity, @DefaultValue("3s") Duration maxWait) {
 	}
 }
