@@ -24,7 +24,8 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
-	record PasswordForm(@NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH) String password,
+	record PasswordForm(
+			@NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{password.length}") String password,
 			@NotBlank String confirmation) {
 	}
 
