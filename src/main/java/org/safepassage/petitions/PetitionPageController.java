@@ -27,9 +27,13 @@ class PetitionPageController {
 
 	private final Signing signing;
 
-	PetitionPageController(PetitionCatalogue catalogue, Signing signing) {
+	private final org.springframework.beans.factory.ObjectProvider<PetitionEvidence> evidence;
+
+	PetitionPageController(PetitionCatalogue catalogue, Signing signing,
+			org.springframework.beans.factory.ObjectProvider<PetitionEvidence> evidence) {
 		this.catalogue = catalogue;
 		this.signing = signing;
+		this.evidence = evidence;
 	}
 
 	@GetMapping("/")
@@ -136,6 +140,7 @@ class PetitionPageController {
 
 	private String petitionPage(long id, Locale locale, Model model) {
 		model.addAttribute("petition", publicPetition(id, locale));
+		model.addAttribute("evidence", evidence.stream().flatMap(e -> e.forPetition(id, locale).stream()).toList());
 		SignatureForm form = (SignatureForm) model.getAttribute("form");
 		model.addAttribute("countryOptions", Countries.htmlOptions(locale, form == null ? null : form.country()));
 		return "petitions/show";

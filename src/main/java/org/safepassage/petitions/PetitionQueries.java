@@ -34,6 +34,8 @@ final class PetitionQueries {
 
 	static final String COUNT_BY_STATE = "select count(*) from petition where state = any(:states)";
 
+	static final String DIRECTORY = "select id, title, state from petition";
+
 	static final String ANY_PETITION = "select exists (select 1 from petition)";
 
 	static final String DUE_TO_CLOSE = """

@@ -1,0 +1,37 @@
+package org.safepassage.petitions;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The petitions module's query API for other modules: which petitions exist, by id and title. */
+@Service
+public class PetitionDirectory {
+
+	private final JdbcClient jdbc;
+
+	PetitionDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A petition as other modules may refer to it. {@code publicState} is false for drafts and hidden ones. */
+	public record PetitionSummary(long id, String title, String state, boolean publicState) {
+	}
+
+	public Optional<PetitionSummary> find(long id) {
+		return jdbc.sql(PetitionQueries.DIRECTORY + " where id = :id")
+			.param("id", id)
+			.query(PetitionDirectory::map)
+			.optional();
+	}
+
+	public List<PetitionSummary> all() {
+		return jdbc.sql(PetitionQueries.DIRECTORY + " order by id").query(PetitionDirectory::map).list();
+	}
+
+	private static PetitionSummary map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		PetitionState state = PetitionState.valueOf(rs.getString("state"));
+		return new PetitionSummary(rs.getLong("id"), rs.getString("title"), state.name(), state.isPublic());
+	}
+}
