@@ -36,6 +36,16 @@ class PetitionPageController {
 		this.evidence = evidence;
 	}
 
+	/**
+	 * Parameters starting with '_' (the CSRF token) would otherwise be taken for checkbox markers and probed
+	 * as properties of the form on every signature; the form needs no markers (an unticked box is null).
+	 */
+	@org.springframework.web.bind.annotation.InitBinder("form")
+	void noFieldMarkers(org.springframework.web.bind.WebDataBinder binder) {
+		binder.setFieldMarkerPrefix(null);
+		binder.setFieldDefaultPrefix(null);
+	}
+
 	@GetMapping("/")
 	String home() {
 		return "redirect:/petitions";

@@ -38,8 +38,15 @@ class Signing {
 
 	private final SignatureBatcher batcher;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	private final java.util.concurrent.ExecutorService waiting = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
 	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
-			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock) {
+			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.petitions = petitions;
 		this.batcher = batcher;
@@ -133,12 +140,28 @@ class Signing {
 		return petitionOpen ? LinkStatus.VALID : LinkStatus.PETITION_CLOSED;
 	}
 
-	/** Confirms once; any later or invalid attempt reports what the link's state is instead. */
-	@Transactional
+	/**
+	 * Confirms once; any later or invalid attempt reports what the link's state is instead. Waits at most
+	 * {@code batching.max-wait} for the database, so a hung database gives the signer a clear 503, not a hang.
+	 */
 	Link confirm(String token) {
 		if (!Tokens.looksValid(token)) {
 			return new Link(LinkStatus.UNKNOWN, null);
 		}
+		CompletableFuture<Link> result = CompletableFuture
+			.supplyAsync(() -> transactions.execute(status -> confirmNow(token)), waiting);
+		try {
+			return result.get(properties.batching().maxWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+			throw new SignatureBatcher.SigningOverloaded();
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		}
+	}
+
+	private Link confirmNow(String token) {
 		return jdbc.sql(PetitionQueries.CONFIRM)
 			.param("tokenHash", Tokens.hash(token))
 			.query((rs, n) -> {

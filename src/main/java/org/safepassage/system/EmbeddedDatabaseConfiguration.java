@@ -36,6 +36,19 @@ class EmbeddedDatabaseConfiguration {
 		Files.createDirectories(dataDir);
 		stopServerLeftByCrashedProcess(dataDir);
 		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
+		try {
+			return start(properties, dataDir);
+		}
+		catch (IOException | RuntimeException first) {
+			// Seen once on a loaded machine: an interrupt while zonky probes the OS. One retry is enough.
+			Thread.interrupted();
+			log.warn("Embedded PostgreSQL did not start ({}); trying once more", first.getMessage());
+			stopServerLeftByCrashedProcess(dataDir);
+			return start(properties, dataDir);
+		}
+	}
+
+	private static EmbeddedPostgres start(SafePassageProperties properties, Path dataDir) throws IOException {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)

@@ -7,6 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,7 +35,8 @@ class HtmlErrorAdvice {
 		return page(HttpStatus.CONFLICT, violation.messageKey());
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
 	ModelAndView databaseUnavailable(HttpServletResponse response) {
 		response.setHeader("Retry-After", "5");
 		return page(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
