@@ -150,6 +150,7 @@ class SignatureBatcher implements SmartLifecycle {
 	}
 
 	private void write(List<PendingSignature> batch) {
+		long started = System.nanoTime();
 		Map<PendingSignature, Outcome> outcomes;
 		try {
 			outcomes = transactions.execute(status -> store(batch));
@@ -158,6 +159,9 @@ class SignatureBatcher implements SmartLifecycle {
 			outcomes = transactions.execute(status -> store(batch));
 		}
 		outcomes.forEach((pending, outcome) -> pending.outcome().complete(outcome));
+		if (log.isDebugEnabled()) {
+			log.debug("Stored {} signatures in {} ms", batch.size(), (System.nanoTime() - started) / 1_000_000);
+		}
 	}
 
 	private Map<PendingSignature, Outcome> store(List<PendingSignature> batch) {
