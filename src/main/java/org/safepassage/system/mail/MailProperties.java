@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MailProperties(@DefaultValue("SafePassage <no-reply@safepassage.localhost>") String from,
 		@DefaultValue("50") int batchSize, @DefaultValue("500ms") Duration pollInterval,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay,
-		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("60s") Duration lease) {
+		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("60s") Duration lease,
+		@DefaultValue("4") int senders) {
 
 	Duration retryDelay(int attemptsSoFar) {
 		long factor = 1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20);

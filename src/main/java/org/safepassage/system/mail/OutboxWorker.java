@@ -50,12 +50,28 @@ class OutboxWorker {
 			int attempts) {
 	}
 
+	/**
+	 * Several senders, each with its own SMTP connection, claim disjoint batches: one connection is bound by
+	 * SMTP round trips and would fall behind a signature spike.
+	 */
 	@Scheduled(fixedDelayString = "${safepassage.mail.poll-interval:500ms}")
 	void sendDueMail() {
 		JavaMailSenderImpl mailSender = sender.getIfAvailable();
 		if (mailSender == null) {
 			return;
 		}
+		if (properties.senders() <= 1) {
+			sendUntilDrained(mailSender);
+			return;
+		}
+		try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < properties.senders(); i++) {
+				senders.submit(() -> sendUntilDrained(mailSender));
+			}
+		}
+	}
+
+	private void sendUntilDrained(JavaMailSenderImpl mailSender) {
 		List<ClaimedMail> batch;
 		do {
 			batch = claim();
