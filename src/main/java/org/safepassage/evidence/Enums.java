@@ -1,0 +1,23 @@
+package org.safepassage.evidence;
+
+import java.util.Locale;
+
+final class Enums {
+
+	private Enums() {
+	}
+
+	/** Tolerates case, spaces and hyphens as people and spreadsheets write them; null when not a constant. */
+	static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null || value.isBlank() || value.length() > 40) {
+			return null;
+		}
+		String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(name)) {
+				return constant;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,20 @@
+package org.safepassage.evidence;
+
+/** A researcher's grade of a source report, best first. */
+enum Reliability {
+
+	/** First-hand, or independently verified. */
+	RELIABLE,
+	/** A credible organisation reporting what others saw. */
+	PROBABLE,
+	/** Not confirmed by anyone else. */
+	UNCONFIRMED;
+
+	static Reliability parse(String value) {
+		return Enums.parse(Reliability.class, value);
+	}
+
+	boolean isBetterThan(Reliability other) {
+		return ordinal() < other.ordinal();
+	}
+}
