@@ -58,7 +58,10 @@ class PetitionApiController {
 
 	@GetMapping("/{id}/count")
 	ResponseEntity<CountJson> count(@PathVariable long id) {
-		find(id);
+		// The live counter is the most polled URL: check the petition is public without building its page.
+		if (!catalogue.isPublic(id)) {
+			throw new NotFoundException("No public petition with id " + id);
+		}
 		SignatureCounts.Snapshot snapshot = counts.of(id);
 		return ResponseEntity.ok()
 			.cacheControl(ONE_SECOND)

@@ -55,6 +55,10 @@ class PetitionCatalogue {
 			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
 	}
 
+	boolean isPublic(long id) {
+		return petitions.findRecent(id).map(p -> p.state().isPublic()).orElse(false);
+	}
+
 	/** Staff may preview a petition in any state. */
 	Optional<PetitionView> anyPetition(long id, Locale locale) {
 		return petitions.find(id).map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
