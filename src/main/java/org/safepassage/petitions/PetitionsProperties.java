@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("safepassage.petitions")
 record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl, @DefaultValue("3") int mailsPerSignature,
-		@DefaultValue("500ms") Duration countInterval, @DefaultValue("10m") Duration recountInterval,
+		@DefaultValue("250ms") Duration countInterval, @DefaultValue("10m") Duration recountInterval,
 		@DefaultValue("30s") Duration closeCheckInterval, @DefaultValue("Europe/London") ZoneId zone,
-		@DefaultValue("500ms") Duration countCacheTtl, @DefaultValue("500ms") Duration pageCacheTtl,
+		@DefaultValue("250ms") Duration countCacheTtl, @DefaultValue("500ms") Duration pageCacheTtl,
 		@DefaultValue Batching batching) {
 
 	/** Group commit of signatures: at most max-batch per transaction, a signer waits at most max-wait. */

@@ -70,7 +70,7 @@ class SignatureCounts {
 		return fresh;
 	}
 
-	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:500ms}")
+	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:250ms}")
 	@Transactional
 	public void foldConfirmations() {
 		if (!tryLock()) {
