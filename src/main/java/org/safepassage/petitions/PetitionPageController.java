@@ -150,10 +150,41 @@ class PetitionPageController {
 
 	private String petitionPage(long id, Locale locale, Model model) {
 		model.addAttribute("petition", publicPetition(id, locale));
-		model.addAttribute("evidence", evidence.stream().flatMap(e -> e.forPetition(id, locale).stream()).toList());
+		model.addAttribute("evidence", linkedEvidence(id, locale));
 		SignatureForm form = (SignatureForm) model.getAttribute("form");
 		model.addAttribute("countryOptions", Countries.htmlOptions(locale, form == null ? null : form.country()));
 		return "petitions/show";
+	}
+
+	private record CachedEvidence(List<PetitionEvidence.EvidenceItem> items, long readAtNanos) {
+	}
+
+	private static final long EVIDENCE_TTL_NANOS = 30_000_000_000L;
+
+	private final java.util.Map<String, CachedEvidence> evidenceCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.Map<String, java.util.concurrent.CompletableFuture<List<PetitionEvidence.EvidenceItem>>> evidenceReads =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.Executor evidenceReader = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
+	/** Evidence changes rarely: kept for 30 s, and an unreachable database never holds up the petition page. */
+	private List<PetitionEvidence.EvidenceItem> linkedEvidence(long id, Locale locale) {
+		String key = id + "|" + locale.toLanguageTag();
+		CachedEvidence cached = evidenceCache.get(key);
+		if (cached != null && System.nanoTime() - cached.readAtNanos() < EVIDENCE_TTL_NANOS) {
+			return cached.items();
+		}
+		var read = evidenceReads.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			List<PetitionEvidence.EvidenceItem> items = evidence.stream()
+				.flatMap(e -> e.forPetition(id, locale).stream())
+				.toList();
+			evidenceCache.put(k, new CachedEvidence(items, System.nanoTime()));
+			return items;
+		}, evidenceReader).whenComplete((items, error) -> evidenceReads.remove(k)));
+		return cached == null ? StaleWhileRefreshing.await(read, List.of(), 2000)
+				: StaleWhileRefreshing.await(read, cached.items());
 	}
 
 	private PetitionView publicPetition(long id, Locale locale) {

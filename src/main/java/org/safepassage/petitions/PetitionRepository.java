@@ -34,26 +34,39 @@ class PetitionRepository {
 	private final java.util.Map<Long, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
-	 * For read-only use on hot paths (the petition page, signing): a copy at most a second old. When the
-	 * database cannot be reached, the last copy is served rather than failing the page.
+	 * For read-only use on hot paths (the petition page, signing): a copy at most a second old. Refreshing an
+	 * older copy waits at most {@link StaleWhileRefreshing#PATIENCE_MILLIS}; past that the older copy is served while the read
+	 * finishes in the background, so readers never hang on a slow or unreachable database once a petition
+	 * has been read.
 	 */
 	Optional<Petition> findRecent(long id) {
 		Recent cached = recent.get(id);
-		long now = System.nanoTime();
-		if (cached != null && now - cached.readAtNanos() < RECENT_NANOS) {
+		if (cached == null) {
+			return refresh(id);
+		}
+		if (System.nanoTime() - cached.readAtNanos() < RECENT_NANOS) {
 			return Optional.of(cached.petition());
 		}
-		try {
-			Optional<Petition> fresh = find(id);
-			fresh.ifPresentOrElse(p -> recent.put(id, new Recent(p, now)), () -> recent.remove(id));
-			return fresh;
-		}
-		catch (org.springframework.dao.DataAccessResourceFailureException e) {
-			if (cached != null) {
-				return Optional.of(cached.petition());
-			}
-			throw e;
-		}
+		return StaleWhileRefreshing.await(refreshes.computeIfAbsent(id, key -> refreshInBackground(key)),
+				Optional.of(cached.petition()));
+	}
+
+	private java.util.concurrent.CompletableFuture<Optional<Petition>> refreshInBackground(long id) {
+		return java.util.concurrent.CompletableFuture.supplyAsync(() -> refresh(id), refresher)
+			.whenComplete((result, error) -> refreshes.remove(id));
+	}
+
+	private final java.util.Map<Long, java.util.concurrent.CompletableFuture<Optional<Petition>>> refreshes =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
+	private Optional<Petition> refresh(long id) {
+		long now = System.nanoTime();
+		Optional<Petition> fresh = find(id);
+		fresh.ifPresentOrElse(p -> recent.put(id, new Recent(p, now)), () -> recent.remove(id));
+		return fresh;
 	}
 
 	private static final long RECENT_NANOS = 1_000_000_000L;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,31 +45,40 @@ class SignatureCounts {
 	record Snapshot(long total, Map<String, Long> byCountry, Instant readAt) {
 	}
 
+	/**
+	 * The count as of at most {@code count-cache-ttl} ago. A refresh waits at most a moment; past that the
+	 * last count is served while the read finishes in the background, so the live counter keeps answering
+	 * while the database is slow or away.
+	 */
 	Snapshot of(long petitionId) {
 		Snapshot cached = cache.get(petitionId);
-		Instant now = Instant.now();
-		if (cached != null && cached.readAt().plus(properties.countCacheTtl()).isAfter(now)) {
+		if (cached == null) {
+			return read(petitionId);
+		}
+		if (cached.readAt().plus(properties.countCacheTtl()).isAfter(Instant.now())) {
 			return cached;
 		}
+		return StaleWhileRefreshing.await(refreshes.computeIfAbsent(petitionId,
+				id -> CompletableFuture.supplyAsync(() -> read(id), refresher)
+					.whenComplete((result, error) -> refreshes.remove(id))), cached);
+	}
+
+	private Snapshot read(long petitionId) {
+		Instant now = Instant.now();
 		Map<String, Long> byCountry = new LinkedHashMap<>();
-		try {
-			jdbc.sql(PetitionQueries.COUNTS_FOR_PETITION)
-				.param("id", petitionId)
-				.query(rs -> {
-					byCountry.put(rs.getString("country"), rs.getLong("confirmed"));
-				});
-		}
-		catch (org.springframework.dao.DataAccessResourceFailureException e) {
-			if (cached != null) {
-				return cached; // the last count we had beats an error page while the database is away
-			}
-			throw e;
-		}
+		jdbc.sql(PetitionQueries.COUNTS_FOR_PETITION).param("id", petitionId).query(rs -> {
+			byCountry.put(rs.getString("country"), rs.getLong("confirmed"));
+		});
 		long total = byCountry.values().stream().mapToLong(Long::longValue).sum();
 		Snapshot fresh = new Snapshot(total, byCountry, now);
 		cache.put(petitionId, fresh);
 		return fresh;
 	}
+
+	private final Map<Long, CompletableFuture<Snapshot>> refreshes = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
 
 	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:250ms}")
 	@Transactional
