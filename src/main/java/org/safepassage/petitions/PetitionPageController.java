@@ -163,11 +163,8 @@ class PetitionPageController {
 
 	private final java.util.Map<String, CachedEvidence> evidenceCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final java.util.Map<String, java.util.concurrent.CompletableFuture<List<PetitionEvidence.EvidenceItem>>> evidenceReads =
-			new java.util.concurrent.ConcurrentHashMap<>();
-
-	private final java.util.concurrent.Executor evidenceReader = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
+	private final StaleWhileRefreshing<String, List<PetitionEvidence.EvidenceItem>> evidenceReads =
+			new StaleWhileRefreshing<>();
 
 	/** Evidence changes rarely: kept for 30 s, and an unreachable database never holds up the petition page. */
 	private List<PetitionEvidence.EvidenceItem> linkedEvidence(long id, Locale locale) {
@@ -176,15 +173,15 @@ class PetitionPageController {
 		if (cached != null && System.nanoTime() - cached.readAtNanos() < EVIDENCE_TTL_NANOS) {
 			return cached.items();
 		}
-		var read = evidenceReads.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+		java.util.function.Supplier<List<PetitionEvidence.EvidenceItem>> read = () -> {
 			List<PetitionEvidence.EvidenceItem> items = evidence.stream()
 				.flatMap(e -> e.forPetition(id, locale).stream())
 				.toList();
-			evidenceCache.put(k, new CachedEvidence(items, System.nanoTime()));
+			evidenceCache.put(key, new CachedEvidence(items, System.nanoTime()));
 			return items;
-		}, evidenceReader).whenComplete((items, error) -> evidenceReads.remove(k)));
-		return cached == null ? StaleWhileRefreshing.await(read, List.of(), 2000)
-				: StaleWhileRefreshing.await(read, cached.items());
+		};
+		return cached == null ? evidenceReads.refresh(key, read, List.of(), 2000)
+				: evidenceReads.refresh(key, read, cached.items());
 	}
 
 	private PetitionView publicPetition(long id, Locale locale) {

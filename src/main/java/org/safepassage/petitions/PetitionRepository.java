@@ -47,20 +47,10 @@ class PetitionRepository {
 		if (System.nanoTime() - cached.readAtNanos() < RECENT_NANOS) {
 			return Optional.of(cached.petition());
 		}
-		return StaleWhileRefreshing.await(refreshes.computeIfAbsent(id, key -> refreshInBackground(key)),
-				Optional.of(cached.petition()));
+		return refreshes.refresh(id, () -> refresh(id), Optional.of(cached.petition()));
 	}
 
-	private java.util.concurrent.CompletableFuture<Optional<Petition>> refreshInBackground(long id) {
-		return java.util.concurrent.CompletableFuture.supplyAsync(() -> refresh(id), refresher)
-			.whenComplete((result, error) -> refreshes.remove(id));
-	}
-
-	private final java.util.Map<Long, java.util.concurrent.CompletableFuture<Optional<Petition>>> refreshes =
-			new java.util.concurrent.ConcurrentHashMap<>();
-
-	private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
+	private final StaleWhileRefreshing<Long, Optional<Petition>> refreshes = new StaleWhileRefreshing<>();
 
 	private Optional<Petition> refresh(long id) {
 		long now = System.nanoTime();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,9 +57,7 @@ class SignatureCounts {
 		if (cached.readAt().plus(properties.countCacheTtl()).isAfter(Instant.now())) {
 			return cached;
 		}
-		return StaleWhileRefreshing.await(refreshes.computeIfAbsent(petitionId,
-				id -> CompletableFuture.supplyAsync(() -> read(id), refresher)
-					.whenComplete((result, error) -> refreshes.remove(id))), cached);
+		return refreshes.refresh(petitionId, () -> read(petitionId), cached);
 	}
 
 	private Snapshot read(long petitionId) {
@@ -75,10 +72,7 @@ class SignatureCounts {
 		return fresh;
 	}
 
-	private final Map<Long, CompletableFuture<Snapshot>> refreshes = new ConcurrentHashMap<>();
-
-	private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
+	private final StaleWhileRefreshing<Long, Snapshot> refreshes = new StaleWhileRefreshing<>();
 
 	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:250ms}")
 	@Transactional
