@@ -15,6 +15,8 @@
 #   PGBENCH [1]                 0: skip the PostgreSQL baseline
 #   PGBENCH_DURATION [=DURATION], PGBENCH_CLIENTS [=SIGNER_CONNECTIONS]
 #   PGBENCH_OUTBOX [0]          1: the baseline transaction also inserts an outbox mail of the app's size
+#   PGBENCH_BATCH [64]          rows per transaction of the second, batched pgbench run (the app's write path
+#                               without HTTP: signatures + outbox mails, 2 clients); 0 skips it
 #   PROBE_HZ [10]               count-lag probe sampling rate
 #   SETTLE_SECONDS [5]          probe keeps sampling this long after the load (final count check)
 #   DB_URL                      libpq URI of an external PostgreSQL (default: the app's embedded one)
@@ -40,6 +42,7 @@ PGBENCH="${PGBENCH:-1}"
 PGBENCH_DURATION="${PGBENCH_DURATION:-$DURATION}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-$SIGNER_CONNECTIONS}"
 PGBENCH_OUTBOX="${PGBENCH_OUTBOX:-0}"
+PGBENCH_BATCH="${PGBENCH_BATCH:-64}"
 PROBE_HZ="${PROBE_HZ:-10}"
 SETTLE_SECONDS="${SETTLE_SECONDS:-5}"
 KEEP_DATA="${KEEP_DATA:-0}"
@@ -246,6 +249,33 @@ if [[ "$PGBENCH" == "1" ]]; then
     )
     cpu_snapshot "$OUT/.cpu-pgb-1.json"
     python3 "$PY/cpu.py" diff "$OUT/.cpu-pgb-0.json" "$OUT/.cpu-pgb-1.json" >"$OUT/cpu-pgbench.json"
+
+    # The app's write path without its web stack: what the batcher's transaction shape (PGBENCH_BATCH
+    # signatures plus their outbox mails per commit, 2 writers) takes from the same PostgreSQL.
+    if ((PGBENCH_BATCH > 0)); then
+      cat >"$OUT/pgbench-batch.sql" <<SQL
+\set r random(1, 2000000000)
+BEGIN;
+insert into signature (petition_id, name, email, email_canonical, country, postcode, keep_updated,
+  locale, ip, token_hash, token_expires_at, flagged)
+select $PETITION_ID, 'Bench Batch', 'pgbatch-' || :client_id || '-' || :r || '-' || g || '@bench.example',
+  'pgbatch-' || :client_id || '-' || :r || '-' || g || '@bench.example', 'GB', 'SW1A 1AA', false, 'en',
+  ('10.' || (g % 250) || '.1.' || (:client_id % 250 + 1))::inet,
+  decode(md5(random()::text) || md5(random()::text), 'hex'), now() + interval '14 days', false
+from generate_series(1, $PGBENCH_BATCH) g
+order by 4
+on conflict (petition_id, email_canonical) do nothing;
+insert into mail_outbox (recipient, subject, text_body, html_body, category)
+select 'pgbatch-' || :client_id || '-' || :r || '-' || g || '@bench.example', 'Confirm your signature',
+  repeat('x', ${text_len:-1000}), repeat('x', ${html_len:-3000}), 'bench/pgbench'
+from generate_series(1, $PGBENCH_BATCH) g;
+END;
+SQL
+      dbq "checkpoint" >/dev/null
+      log "write path: pgbench -c 2, $PGBENCH_BATCH signatures + mails per transaction, ${PGBENCH_DURATION}s"
+      pgbench -n -M prepared -c 2 -j 1 -T "$PGBENCH_DURATION" -f "$OUT/pgbench-batch.sql" "$(pg_conn)" \
+        >"$OUT/pgbench-batch.txt" 2>&1 || log "WARNING: batched pgbench failed (see $OUT/pgbench-batch.txt)"
+    fi
   fi
 fi
 
@@ -255,4 +285,19 @@ if [[ "$KEEP_DATA" != "1" && -z "$(postmaster_pid "$DATA")" ]]; then
   rm -rf "$DATA"
 fi
 python3 "$PY/report.py" "$OUT"
+if [[ -s "$OUT/pgbench-batch.txt" ]]; then
+  batch_tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench-batch.txt" | head -1)
+  if [[ -n "$batch_tps" ]]; then
+    rows=$(python3 -c "print(round($batch_tps * $PGBENCH_BATCH))")
+    {
+      echo
+      echo "## Write path without the web stack"
+      echo
+      echo "pgbench, 2 clients (the app's writer threads), $PGBENCH_BATCH signatures and their outbox mails per"
+      echo "transaction, same PostgreSQL and durability: **$rows signatures/s** ($batch_tps transactions/s);"
+      echo "single-row baseline above: see pgbench tps."
+    } >>"$OUT/summary.md"
+    log "write path: $rows signatures/s in batches of $PGBENCH_BATCH"
+  fi
+fi
 log "results in $OUT (summary.md)"
