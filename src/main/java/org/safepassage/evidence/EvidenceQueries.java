@@ -168,6 +168,10 @@ final class EvidenceQueries {
 
 	static final String DELETE_OLD_IMPORTS = "delete from evidence_import where uploaded_at < now() - interval '1 day'";
 
+	/** For other modules (alerts link to incidents): id, title, first day, whether the public may see it. */
+	static final String INCIDENT_DIRECTORY = """
+			select id, title, date_from, state = 'PUBLISHED' as published from incident""";
+
 	private EvidenceQueries() {
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -44,13 +45,18 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/staff/**").hasRole("ADMIN")
 			.requestMatchers("/admin/outbox/**").hasAnyRole("ADMIN", "MODERATOR")
 			.requestMatchers("/admin/evidence/**").hasAnyRole("ADMIN", "RESEARCHER")
+			.requestMatchers("/admin/alerts/**").hasAnyRole("ADMIN", "CAMPAIGNER")
 			.requestMatchers("/admin/petitions/**").hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER")
 			.requestMatchers("/admin/**").hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
 			.anyRequest().permitAll())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
 			// Cookie-held CSRF tokens keep anonymous readers session-free; a signature spike creates no sessions.
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			// RFC 8058 one-click unsubscribe: mail clients POST the List-Unsubscribe URL without a token. The link
+			// is signed per subscriber, so this one POST is exempt and nothing else.
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+					.matcher(org.springframework.http.HttpMethod.POST, "/alerts/unsubscribe/{id}/{signature}")))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))

@@ -1,0 +1,41 @@
+package org.safepassage.evidence;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The evidence module's query API for other modules: which incidents exist, by id, title and day. */
+@Service
+public class IncidentDirectory {
+
+	private final JdbcClient jdbc;
+
+	IncidentDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An incident as other modules may refer to it; {@code published} is false for drafts. */
+	public record IncidentSummary(long id, String title, LocalDate firstDay, boolean published) {
+	}
+
+	public Optional<IncidentSummary> find(long id) {
+		return jdbc.sql(EvidenceQueries.INCIDENT_DIRECTORY + " where id = :id")
+			.param("id", id)
+			.query(IncidentDirectory::map)
+			.optional();
+	}
+
+	/** Newest first. */
+	public List<IncidentSummary> all() {
+		return jdbc.sql(EvidenceQueries.INCIDENT_DIRECTORY + " order by date_from desc, id desc")
+			.query(IncidentDirectory::map)
+			.list();
+	}
+
+	private static IncidentSummary map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new IncidentSummary(rs.getLong("id"), rs.getString("title"), rs.getObject("date_from", LocalDate.class),
+				rs.getBoolean("published"));
+	}
+}
