@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,9 +154,14 @@ class OutboxWorker {
 		return message;
 	}
 
+	/** A 5xx refusal, of the recipient or of the message itself, will not change by trying again. */
 	private static boolean isPermanent(SendFailedException e) {
+		if (e instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
+			return true;
+		}
 		Exception next = e.getNextException();
-		return next instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 500;
+		return (next instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 500)
+				|| (next instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500);
 	}
 
 	private void retryLater(ClaimedMail mail, Exception cause) {
