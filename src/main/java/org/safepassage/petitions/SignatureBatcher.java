@@ -212,7 +212,7 @@ class SignatureBatcher implements SmartLifecycle {
 			flagged[i] = reasons[i] != null;
 		}
 		Map<String, Stored> stored = new HashMap<>();
-		jdbc.sql(SignatureBatchQueries.SIGN_BATCH)
+		jdbc.sql(PetitionQueries.SIGN_BATCH)
 			.param("petitionIds", petitionIds)
 			.param("names", names)
 			.param("emails", emails)
@@ -251,9 +251,7 @@ class SignatureBatcher implements SmartLifecycle {
 
 	private Set<Long> openAmong(List<PendingSignature> round) {
 		Long[] ids = round.stream().map(PendingSignature::petitionId).distinct().toArray(Long[]::new);
-		return new HashSet<>(jdbc.sql("""
-				select id from petition where id = any(:ids) and state = 'OPEN'
-				  and (closing_at is null or closing_at > now())""").param("ids", ids).query(Long.class).list());
+		return new HashSet<>(jdbc.sql(PetitionQueries.OPEN_AMONG).param("ids", ids).query(Long.class).list());
 	}
 
 	/** Flags, per signature, any that go over the per-address limits, counting earlier ones in this batch. */
@@ -271,7 +269,7 @@ class SignatureBatcher implements SmartLifecycle {
 		byPetition.forEach((petitionId, signatures) -> {
 			String[] ips = signatures.stream().map(PendingSignature::ip).distinct().toArray(String[]::new);
 			Map<String, long[]> recent = new HashMap<>();
-			jdbc.sql(SignatureBatchQueries.RECENT_BY_IP)
+			jdbc.sql(PetitionQueries.RECENT_BY_IP)
 				.param("petitionId", petitionId)
 				.param("ips", ips)
 				.param("burstSeconds", limits.burstWindow().toSeconds())
