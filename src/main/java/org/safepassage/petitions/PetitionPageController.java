@@ -156,32 +156,13 @@ class PetitionPageController {
 		return "petitions/show";
 	}
 
-	private record CachedEvidence(List<PetitionEvidence.EvidenceItem> items, long readAtNanos) {
-	}
+	/** Evidence changes rarely; an unreachable database never holds up the petition page because of it. */
+	private final RecentCopies<String, List<PetitionEvidence.EvidenceItem>> recentEvidence = new RecentCopies<>(
+			java.time.Duration.ofSeconds(30));
 
-	private static final long EVIDENCE_TTL_NANOS = 30_000_000_000L;
-
-	private final java.util.Map<String, CachedEvidence> evidenceCache = new java.util.concurrent.ConcurrentHashMap<>();
-
-	private final StaleWhileRefreshing<String, List<PetitionEvidence.EvidenceItem>> evidenceReads =
-			new StaleWhileRefreshing<>();
-
-	/** Evidence changes rarely: kept for 30 s, and an unreachable database never holds up the petition page. */
 	private List<PetitionEvidence.EvidenceItem> linkedEvidence(long id, Locale locale) {
-		String key = id + "|" + locale.toLanguageTag();
-		CachedEvidence cached = evidenceCache.get(key);
-		if (cached != null && System.nanoTime() - cached.readAtNanos() < EVIDENCE_TTL_NANOS) {
-			return cached.items();
-		}
-		java.util.function.Supplier<List<PetitionEvidence.EvidenceItem>> read = () -> {
-			List<PetitionEvidence.EvidenceItem> items = evidence.stream()
-				.flatMap(e -> e.forPetition(id, locale).stream())
-				.toList();
-			evidenceCache.put(key, new CachedEvidence(items, System.nanoTime()));
-			return items;
-		};
-		return cached == null ? evidenceReads.refresh(key, read, List.of(), 2000)
-				: evidenceReads.refresh(key, read, cached.items());
+		return recentEvidence.get(id + "|" + locale.toLanguageTag(),
+				() -> evidence.stream().flatMap(e -> e.forPetition(id, locale).stream()).toList(), List.of(), 2000);
 	}
 
 	private PetitionView publicPetition(long id, Locale locale) {

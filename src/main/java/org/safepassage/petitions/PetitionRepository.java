@@ -28,38 +28,15 @@ class PetitionRepository {
 	record PetitionChanged(long petitionId) {
 	}
 
-	private record Recent(Petition petition, long readAtNanos) {
-	}
-
-	private final java.util.Map<Long, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
-
 	/**
-	 * For read-only use on hot paths (the petition page, signing): a copy at most a second old. Refreshing an
-	 * older copy waits at most {@link StaleWhileRefreshing#PATIENCE_MILLIS}; past that the older copy is served while the read
-	 * finishes in the background, so readers never hang on a slow or unreachable database once a petition
-	 * has been read.
+	 * For read-only use on hot paths (the petition page, signing): a copy at most a second old, refreshed with
+	 * a bounded wait, so readers never hang on a slow or unreachable database once a petition has been read.
 	 */
 	Optional<Petition> findRecent(long id) {
-		Recent cached = recent.get(id);
-		if (cached == null) {
-			return refresh(id);
-		}
-		if (System.nanoTime() - cached.readAtNanos() < RECENT_NANOS) {
-			return Optional.of(cached.petition());
-		}
-		return refreshes.refresh(id, () -> refresh(id), Optional.of(cached.petition()));
+		return recent.get(id, () -> find(id));
 	}
 
-	private final StaleWhileRefreshing<Long, Optional<Petition>> refreshes = new StaleWhileRefreshing<>();
-
-	private Optional<Petition> refresh(long id) {
-		long now = System.nanoTime();
-		Optional<Petition> fresh = find(id);
-		fresh.ifPresentOrElse(p -> recent.put(id, new Recent(p, now)), () -> recent.remove(id));
-		return fresh;
-	}
-
-	private static final long RECENT_NANOS = 1_000_000_000L;
+	private final RecentCopies<Long, Optional<Petition>> recent = new RecentCopies<>(java.time.Duration.ofSeconds(1));
 
 	Optional<Petition> find(long id) {
 		return jdbc.sql(PetitionQueries.FIND_PETITION).param("id", id).query(PetitionRepository::map).optional();
@@ -111,7 +88,7 @@ class PetitionRepository {
 				throw new RuleViolation("petition.rule.changedMeanwhile", "Petition " + id + " changed meanwhile");
 			}
 		}
-		recent.remove(id);
+		recent.forget(id);
 		events.publishEvent(new PetitionChanged(id));
 		petition.releaseEvents().forEach(events::publishEvent);
 		return id;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +32,12 @@ class SignatureCounts {
 
 	private final PetitionsProperties properties;
 
-	private final Map<Long, Snapshot> cache = new ConcurrentHashMap<>();
+	private final RecentCopies<Long, Snapshot> recent;
 
 	SignatureCounts(JdbcClient jdbc, PetitionsProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.recent = new RecentCopies<>(properties.countCacheTtl());
 	}
 
 	/** Confirmed, counted signatures of one petition, in total and by country (largest first). */
@@ -45,19 +45,11 @@ class SignatureCounts {
 	}
 
 	/**
-	 * The count as of at most {@code count-cache-ttl} ago. A refresh waits at most a moment; past that the
-	 * last count is served while the read finishes in the background, so the live counter keeps answering
-	 * while the database is slow or away.
+	 * The count as of at most {@code count-cache-ttl} ago; while the database is slow or away, the last count
+	 * (see {@link RecentCopies}).
 	 */
 	Snapshot of(long petitionId) {
-		Snapshot cached = cache.get(petitionId);
-		if (cached == null) {
-			return read(petitionId);
-		}
-		if (cached.readAt().plus(properties.countCacheTtl()).isAfter(Instant.now())) {
-			return cached;
-		}
-		return refreshes.refresh(petitionId, () -> read(petitionId), cached);
+		return recent.get(petitionId, () -> read(petitionId));
 	}
 
 	private Snapshot read(long petitionId) {
@@ -67,12 +59,9 @@ class SignatureCounts {
 			byCountry.put(rs.getString("country"), rs.getLong("confirmed"));
 		});
 		long total = byCountry.values().stream().mapToLong(Long::longValue).sum();
-		Snapshot fresh = new Snapshot(total, byCountry, now);
-		cache.put(petitionId, fresh);
-		return fresh;
+		return new Snapshot(total, byCountry, now);
 	}
 
-	private final StaleWhileRefreshing<Long, Snapshot> refreshes = new StaleWhileRefreshing<>();
 
 	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:250ms}")
 	@Transactional
