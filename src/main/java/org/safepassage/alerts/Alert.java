@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.safepassage.shared.RuleViolation;
+import static org.safepassage.shared.RuleViolation.require;
 
 /**
  * The alert aggregate. Every change of state is a verb here that checks it is allowed; the repository saves
@@ -130,12 +130,6 @@ class Alert {
 
 	boolean acceptsPrayers() {
 		return content.kind() == AlertKind.PRAYER && state.isPublic();
-	}
-
-	private static void require(boolean condition, String messageKey) {
-		if (!condition) {
-			throw new RuleViolation(messageKey, "Not allowed: " + messageKey);
-		}
 	}
 
 	List<Object> releaseEvents() {

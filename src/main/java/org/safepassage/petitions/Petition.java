@@ -6,7 +6,7 @@ import java.util.List;
 import org.safepassage.petitions.PetitionEvents.PetitionClosed;
 import org.safepassage.petitions.PetitionEvents.PetitionDelivered;
 import org.safepassage.petitions.PetitionEvents.PetitionOpened;
-import org.safepassage.shared.RuleViolation;
+import static org.safepassage.shared.RuleViolation.require;
 
 /**
  * The petition aggregate. Every change of state goes through a verb here that checks it is allowed:
@@ -128,12 +128,6 @@ class Petition {
 
 	private void requireClosingDateAfter(Instant now) {
 		require(!isPastClosingDate(now), "petition.rule.closingDateInPast");
-	}
-
-	private static void require(boolean condition, String messageKey) {
-		if (!condition) {
-			throw new RuleViolation(messageKey, "Not allowed: " + messageKey);
-		}
 	}
 
 	List<Object> releaseEvents() {

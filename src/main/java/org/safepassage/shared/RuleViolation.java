@@ -13,6 +13,13 @@ public class RuleViolation extends RuntimeException {
 		this.messageKey = messageKey;
 	}
 
+	/** Guards a state transition: throws unless {@code allowed}, naming the rule by its message key. */
+	public static void require(boolean allowed, String messageKey) {
+		if (!allowed) {
+			throw new RuleViolation(messageKey, "Not allowed: " + messageKey);
+		}
+	}
+
 	public String messageKey() {
 		return messageKey;
 	}
