@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.NotFoundException;
-import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.StaffAction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -185,13 +185,6 @@ class AlertAdminController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", true);
-		}
-		catch (RuleViolation violation) {
-			redirect.addFlashAttribute("ruleError", violation.messageKey());
-		}
-		return "redirect:/admin/alerts/" + id;
+		return StaffAction.thenRedirect(action, redirect, "/admin/alerts/" + id);
 	}
 }

@@ -6,7 +6,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import org.safepassage.shared.PlainText;
-import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.StaffAction;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -127,13 +127,6 @@ class PetitionAdminController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("done", true);
-		}
-		catch (RuleViolation violation) {
-			redirect.addFlashAttribute("ruleError", violation.messageKey());
-		}
-		return "redirect:/admin/petitions/" + id;
+		return StaffAction.thenRedirect(action, redirect, "/admin/petitions/" + id);
 	}
 }
