@@ -31,9 +31,7 @@ record AlertsProperties(String linkSecret, @DefaultValue("Europe/London") ZoneId
 			@DefaultValue("false") boolean durableMarks) {
 
 		Duration retryDelay(int attemptsSoFar) {
-			long factor = 1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20);
-			Duration delay = firstRetryDelay.multipliedBy(factor);
-			return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+			return org.safepassage.shared.Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);
 		}
 	}
 

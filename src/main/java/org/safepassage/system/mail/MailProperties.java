@@ -12,8 +12,6 @@ record MailProperties(@DefaultValue("SafePassage <no-reply@safepassage.localhost
 		@DefaultValue("4") int senders) {
 
 	Duration retryDelay(int attemptsSoFar) {
-		long factor = 1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20);
-		Duration delay = firstRetryDelay.multipliedBy(factor);
-		return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+		return org.safepassage.shared.Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);
 	}
 }
