@@ -13,4 +13,5 @@ public class SafePassageApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(SafePassageApplication.class, args);
 	}
+
 }

@@ -1,9 +1,10 @@
 package org.safepassage;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,8 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base for tests against the whole application: a real embedded PostgreSQL 18 in a fresh directory, and a
- * real SMTP server (GreenMail) that the outbox worker delivers to. One context is shared by all subclasses.
+ * Base for tests against the whole application: a real embedded PostgreSQL 18 in a fresh
+ * directory, and a real SMTP server (GreenMail) that the outbox worker delivers to. One
+ * context is shared by all subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -48,4 +50,5 @@ public abstract class IntegrationTest {
 	void resetMailbox() throws Exception {
 		MAIL.purgeEmailFromAllMailboxes();
 	}
+
 }

@@ -1,9 +1,10 @@
 package org.safepassage;
 
+import java.util.Optional;
+
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import java.util.Optional;
 
 /** Reads the decoded text and HTML parts of a received mail. */
 public final class MailParts {
@@ -35,4 +36,5 @@ public final class MailParts {
 		}
 		return Optional.empty();
 	}
+
 }

@@ -9,4 +9,5 @@ class ModularityTests {
 	void modulesRespectTheirBoundaries() {
 		ApplicationModules.of(SafePassageApplication.class).verify();
 	}
+
 }

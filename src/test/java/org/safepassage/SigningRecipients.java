@@ -35,4 +35,5 @@ final class SigningRecipients {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

@@ -3,7 +3,6 @@ package org.safepassage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,10 +14,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A second instance on another port shares this instance's database: one signature per email across both,
- * one count, and every mail sent exactly once although both run the mail and counting jobs.
+ * A second instance on another port shares this instance's database: one signature per
+ * email across both, one count, and every mail sent exactly once although both run the
+ * mail and counting jobs.
  */
 class TwoInstancesIntegrationTest extends IntegrationTest {
 
@@ -37,7 +40,7 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 
 	static final Pattern TOKEN = Pattern.compile("/signatures/confirm\\?token=([A-Za-z0-9_-]{32})");
 
-	static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS = new java.util.concurrent.atomic.AtomicInteger();
+	static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -56,64 +59,72 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 
 	int startSecondInstance() {
 		HikariDataSource shared = (HikariDataSource) dataSource;
-		second = new SpringApplicationBuilder(SafePassageApplication.class).properties(Map.of(
-				"server.port", "0",
-				"spring.datasource.url", shared.getJdbcUrl(),
-				"spring.datasource.username", "postgres",
-				"spring.mail.host", "127.0.0.1",
-				"spring.mail.port", String.valueOf(MAIL.getSmtp().getPort()),
-				"safepassage.mail.poll-interval", "100ms",
-				"safepassage.petitions.count-interval", "200ms",
-				"safepassage.petitions.count-cache-ttl", "100ms",
-				"safepassage.petitions.page-cache-ttl", "100ms",
-				"safepassage.petitions.limits.enabled", "false")).run();
+		second = new SpringApplicationBuilder(SafePassageApplication.class)
+			.properties(Map.of("server.port", "0", "spring.datasource.url", shared.getJdbcUrl(),
+					"spring.datasource.username", "postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
+					String.valueOf(MAIL.getSmtp().getPort()), "safepassage.mail.poll-interval", "100ms",
+					"safepassage.petitions.count-interval", "200ms", "safepassage.petitions.count-cache-ttl", "100ms",
+					"safepassage.petitions.page-cache-ttl", "100ms", "safepassage.petitions.limits.enabled", "false"))
+			.run();
 		return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
 	}
 
 	static HttpResponse<String> sign(HttpClient client, String base, long petition, String email) throws Exception {
-		String page = client.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + petition)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + petition)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = CSRF.matcher(page);
 		assertThat(csrf.find()).isTrue();
 		String form = "name=Twin&country=GB&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		return client.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + petition + "/signatures"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			// distinct addresses, so the per-address limits (on in the first instance) do not flag them
+			// distinct addresses, so the per-address limits (on in the first instance) do
+			// not flag them
 			.header("X-Forwarded-For", "198.18.0." + NEXT_ADDRESS.incrementAndGet())
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static HttpResponse<String> confirm(HttpClient client, String base, String token) throws Exception {
-		String page = client.send(HttpRequest.newBuilder(URI.create(base + "/signatures/confirm?token=" + token)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/signatures/confirm?token=" + token)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = CSRF.matcher(page);
 		assertThat(csrf.find()).isTrue();
 		return client.send(HttpRequest.newBuilder(URI.create(base + "/signatures/confirm"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&_csrf="
-					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("token=" + token + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
 	void twoInstancesOnOneDatabaseBehaveAsOne() throws Exception {
 		int secondPort = startSecondInstance();
-		long petition = jdbc.sql("select id from petition where state = 'OPEN' order by id limit 1").query(Long.class).single();
+		long petition = jdbc.sql("select id from petition where state = 'OPEN' order by id limit 1")
+			.query(Long.class)
+			.single();
 		long before = jdbc.sql("select coalesce(sum(confirmed), 0) from signature_count where petition_id = ?")
-			.param(petition).query(Long.class).single();
+			.param(petition)
+			.query(Long.class)
+			.single();
 		List<String> bases = List.of("http://localhost:" + port, "http://localhost:" + secondPort);
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
 		int signers = 20;
 		for (int i = 0; i < signers; i++) {
-			assertThat(sign(client, bases.get(i % 2), petition, "twin" + i + "@example.org").statusCode()).isEqualTo(302);
+			assertThat(sign(client, bases.get(i % 2), petition, "twin" + i + "@example.org").statusCode())
+				.isEqualTo(302);
 		}
-		// The same person on the other instance, written differently: still one signature.
+		// The same person on the other instance, written differently: still one
+		// signature.
 		assertThat(sign(client, bases.get(1), petition, "TWIN0@example.org").statusCode()).isEqualTo(302);
 		assertThat(jdbc.sql("select count(*) from signature where email_canonical like 'twin%@example.org'")
-			.query(Long.class).single()).isEqualTo(signers);
+			.query(Long.class)
+			.single()).isEqualTo(signers);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> MAIL.getReceivedMessages().length >= signers + 1);
 		Map<String, List<String>> tokensByRecipient = Arrays.stream(MAIL.getReceivedMessages())
@@ -128,21 +139,25 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 			String token = tokensByRecipient.get("twin" + i + "@example.org").getLast();
 			assertThat(confirm(client, bases.get(n++ % 2), token).statusCode()).isEqualTo(302);
 		}
-		await().atMost(Duration.ofSeconds(2)).until(() -> count(client, bases.get(0), petition) == before + signers
-				&& count(client, bases.get(1), petition) == before + signers);
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> count(client, bases.get(0), petition) == before + signers
+					&& count(client, bases.get(1), petition) == before + signers);
 
 		Thread.sleep(1000); // give both mail workers the chance to send anything twice
-		List<String> messageIds = Arrays.stream(MAIL.getReceivedMessages())
-			.map(SigningRecipients::messageId)
-			.toList();
+		List<String> messageIds = Arrays.stream(MAIL.getReceivedMessages()).map(SigningRecipients::messageId).toList();
 		assertThat(messageIds).doesNotHaveDuplicates().hasSize(signers + 1);
 		assertThat(jdbc.sql("select coalesce(sum(confirmed), 0) from signature_count where petition_id = ?")
-			.param(petition).query(Long.class).single()).isEqualTo(before + signers);
+			.param(petition)
+			.query(Long.class)
+			.single()).isEqualTo(before + signers);
 	}
 
 	static long count(HttpClient client, String base, long petition) throws Exception {
-		String json = client.send(HttpRequest.newBuilder(URI.create(base + "/api/petitions/" + petition + "/count")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String json = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/petitions/" + petition + "/count")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		return Long.parseLong(json.replaceAll(".*\"signatureCount\":(\\d+).*", "$1"));
 	}
+
 }

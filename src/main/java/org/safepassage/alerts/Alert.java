@@ -1,14 +1,16 @@
 package org.safepassage.alerts;
 
+import static org.safepassage.shared.RuleViolation.require;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import static org.safepassage.shared.RuleViolation.require;
 
 /**
- * The alert aggregate. Every change of state is a verb here that checks it is allowed; the repository saves
- * it with an optimistic version check, so two staff or two instances never both start or finish a send.
+ * The alert aggregate. Every change of state is a verb here that checks it is allowed;
+ * the repository saves it with an optimistic version check, so two staff or two instances
+ * never both start or finish a send.
  */
 class Alert {
 
@@ -74,7 +76,10 @@ class Alert {
 		return new Alert(null, content, AlertState.DRAFT, null, null, null, createdBy, 0);
 	}
 
-	/** An alert that went out before this system existed: in the archive, mailed to nobody. */
+	/**
+	 * An alert that went out before this system existed: in the archive, mailed to
+	 * nobody.
+	 */
 	static Alert archived(Content content, Instant sentAt, String createdBy) {
 		return new Alert(null, content, AlertState.SENT, sentAt, sentAt, sentAt, createdBy, 0);
 	}
@@ -120,7 +125,10 @@ class Alert {
 		events.add(new SendingResumed(id));
 	}
 
-	/** Only once no delivery is left to send; the caller checks that in the same transaction. */
+	/**
+	 * Only once no delivery is left to send; the caller checks that in the same
+	 * transaction.
+	 */
 	void finish(Instant now) {
 		require(state == AlertState.SENDING, "alerts.rule.finishOnlySending");
 		state = AlertState.SENT;
@@ -169,4 +177,5 @@ class Alert {
 	int version() {
 		return version;
 	}
+
 }

@@ -1,12 +1,13 @@
 package org.safepassage.alerts;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.NotFoundException;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Campaign staff write alerts, schedule or send them, and watch, pause and resume a send. */
+/**
+ * Campaign staff write alerts, schedule or send them, and watch, pause and resume a send.
+ */
 @Controller
 @RequestMapping("/admin/alerts")
 class AlertAdminController {
@@ -79,8 +82,8 @@ class AlertAdminController {
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("form") AlertForm form, BindingResult errors, Model model,
-			Principal principal, HttpServletResponse response) {
+	String create(@Valid @ModelAttribute("form") AlertForm form, BindingResult errors, Model model, Principal principal,
+			HttpServletResponse response) {
 		check(form, errors);
 		if (errors.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -97,8 +100,14 @@ class AlertAdminController {
 		model.addAttribute("audience", sending.audienceSize(stored.alert().content()));
 		model.addAttribute("progress", sending.progress(id));
 		model.addAttribute("zone", properties.zone());
-		model.addAttribute("scheduledAt", stored.alert().scheduledAt() == null ? null
-				: stored.alert().scheduledAt().atZone(properties.zone()).toLocalDateTime().toString().replace('T', ' '));
+		model.addAttribute("scheduledAt",
+				stored.alert().scheduledAt() == null ? null
+						: stored.alert()
+							.scheduledAt()
+							.atZone(properties.zone())
+							.toLocalDateTime()
+							.toString()
+							.replace('T', ' '));
 		if (!model.containsAttribute("scheduleForm")) {
 			model.addAttribute("scheduleForm", new ScheduleForm(""));
 		}
@@ -187,4 +196,5 @@ class AlertAdminController {
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
 		return StaffAction.thenRedirect(action, redirect, "/admin/alerts/" + id);
 	}
+
 }

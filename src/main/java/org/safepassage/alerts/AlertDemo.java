@@ -3,6 +3,7 @@ package org.safepassage.alerts;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.slf4j.Logger;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On a first start with no alert, puts two alerts of autumn 2023 in the archive, as already sent (nobody is
- * mailed): the prayer alert of 23 November and the news and prayer update of 20 October, linked to the demo
- * petition and the demo incidents. Written in our own words from the reports behind the campaign.
+ * On a first start with no alert, puts two alerts of autumn 2023 in the archive, as
+ * already sent (nobody is mailed): the prayer alert of 23 November and the news and
+ * prayer update of 20 October, linked to the demo petition and the demo incidents.
+ * Written in our own words from the reports behind the campaign.
  */
 @Component
 @Order(30)
@@ -85,30 +87,32 @@ class AlertDemo implements ApplicationRunner {
 				petition, october));
 
 		archive(new Alert.Content(AlertKind.PRAYER, PRAYER_TITLE, LocalDate.of(2023, 11, 23), language,
-				"Preserve me, O God: for in thee do I put my trust.", "Psalm 16:1 (KJV)", """
-				At the end of September, on Save North Korean Refugees Day, we asked you to pray for people being \
-				sent back against their will to the dangers they fled. Only a fortnight later, on the night of \
-				9 October, China returned more than 500 North Korean refugees, most of them women, out of sight \
-				of the world.
+				"Preserve me, O God: for in thee do I put my trust.", "Psalm 16:1 (KJV)",
+				"""
+						At the end of September, on Save North Korean Refugees Day, we asked you to pray for people being \
+						sent back against their will to the dangers they fled. Only a fortnight later, on the night of \
+						9 October, China returned more than 500 North Korean refugees, most of them women, out of sight \
+						of the world.
 
-				These returns have followed one another since North Korea started to lift its pandemic border \
-				controls in August: Human Rights Watch counted 80 people returned on 29 August and another 40 on \
-				18 September.
+						These returns have followed one another since North Korea started to lift its pandemic border \
+						controls in August: Human Rights Watch counted 80 people returned on 29 August and another 40 on \
+						18 September.
 
-				China knows what those it returns are likely to face: torture, prison camps, even public \
-				execution, and harsher treatment still for anyone found to have met Christians. So we keep \
-				praying, and we keep asking.""", List.of(
-				"That China stops returning refugees to North Korea and answers for breaking its obligations under the UN Refugee Convention and its Protocol: that it recognises North Koreans who flee as refugees, or at least lets them travel safely to a third country.",
-				"For the safety and freedom of everyone recently returned by the Chinese authorities, and of all who are held in North Korea's prison camps.",
-				"That those who escape, among them many Christians, reach safety and refuge without being caught.",
-				"For deep change in North Korea and China, and a future in which human rights are real for everyone."),
+						China knows what those it returns are likely to face: torture, prison camps, even public \
+						execution, and harsher treatment still for anyone found to have met Christians. So we keep \
+						praying, and we keep asking.""",
+				List.of("That China stops returning refugees to North Korea and answers for breaking its obligations under the UN Refugee Convention and its Protocol: that it recognises North Koreans who flee as refugees, or at least lets them travel safely to a third country.",
+						"For the safety and freedom of everyone recently returned by the Chinese authorities, and of all who are held in North Korea's prison camps.",
+						"That those who escape, among them many Christians, reach safety and refuge without being caught.",
+						"For deep change in North Korea and China, and a future in which human rights are real for everyone."),
 				petition, returns2023));
-		log.info("Demo alerts loaded: 2 archived alerts, linked to petition {} and incidents {}", petition, returns2023);
+		log.info("Demo alerts loaded: 2 archived alerts, linked to petition {} and incidents {}", petition,
+				returns2023);
 	}
 
 	private void archive(Alert.Content content) {
-		alerts.save(Alert.archived(content, content.date().atTime(LocalTime.of(9, 0)).atZone(properties.zone()).toInstant(),
-				"demo"));
+		alerts.save(Alert.archived(content,
+				content.date().atTime(LocalTime.of(9, 0)).atZone(properties.zone()).toInstant(), "demo"));
 	}
 
 	private static List<Long> incidentsOn(List<IncidentDirectory.IncidentSummary> all, LocalDate... days) {
@@ -118,4 +122,5 @@ class AlertDemo implements ApplicationRunner {
 			.map(IncidentDirectory.IncidentSummary::id)
 			.toList();
 	}
+
 }

@@ -1,18 +1,19 @@
 package org.safepassage.alerts;
 
-import com.rometools.rome.feed.atom.Content;
-import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Feed;
-import com.rometools.rome.feed.atom.Link;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.feed.atom.Person;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -63,7 +64,8 @@ class AlertFeed {
 			Entry entry = new Entry();
 			entry.setId(links.link(view.path()));
 			entry.setTitle(messages.getMessage("alerts.feed.entryTitle",
-					new Object[] { messages.getMessage("alerts.kind." + view.kind(), null, locale), view.title() }, locale));
+					new Object[] { messages.getMessage("alerts.kind." + view.kind(), null, locale), view.title() },
+					locale));
 			entry.setPublished(Date.from(published));
 			entry.setUpdated(Date.from(updated));
 			entry.setAlternateLinks(List.of(link("alternate", "text/html", links.link(view.path()))));
@@ -91,14 +93,18 @@ class AlertFeed {
 		StringBuilder html = new StringBuilder();
 		html.append("<p>").append(HtmlUtils.htmlEscape(view.date())).append("</p>");
 		if (view.verseText() != null) {
-			html.append("<blockquote><p>").append(HtmlUtils.htmlEscape(view.verseText())).append("</p><p>")
-				.append(HtmlUtils.htmlEscape(view.verseReference())).append("</p></blockquote>");
+			html.append("<blockquote><p>")
+				.append(HtmlUtils.htmlEscape(view.verseText()))
+				.append("</p><p>")
+				.append(HtmlUtils.htmlEscape(view.verseReference()))
+				.append("</p></blockquote>");
 		}
 		for (String paragraph : view.paragraphs()) {
 			html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
 		}
 		if (!view.points().isEmpty()) {
-			html.append("<p>").append(HtmlUtils.htmlEscape(messages.getMessage("alerts.points." + view.kind(), null, locale)))
+			html.append("<p>")
+				.append(HtmlUtils.htmlEscape(messages.getMessage("alerts.points." + view.kind(), null, locale)))
 				.append("</p><ul>");
 			view.points().forEach(p -> html.append("<li>").append(HtmlUtils.htmlEscape(p)).append("</li>"));
 			html.append("</ul>");
@@ -113,4 +119,5 @@ class AlertFeed {
 		link.setHref(href);
 		return link;
 	}
+
 }

@@ -1,19 +1,21 @@
 package org.safepassage.alerts;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.safepassage.shared.PlainText;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.safepassage.shared.validation.PlainText;
 
 /** The staff form for an alert; points are typed one per line, the date as 2023-11-23. */
 record AlertForm(@NotBlank String kind, @NotBlank @Size(max = 150) @PlainText String title,
 		@NotBlank @Size(max = 10) String date, @NotBlank @Size(max = 10) String language,
-		@Size(max = 1000) @PlainText(multiline = true) String verseText, @Size(max = 100) @PlainText String verseReference,
+		@Size(max = 1000) @PlainText(multiline = true) String verseText,
+		@Size(max = 100) @PlainText String verseReference,
 		@NotBlank @Size(max = 20000) @PlainText(multiline = true) String body,
 		@Size(max = 5000) @PlainText(multiline = true) String points, @Size(max = 50) List<Long> petitionIds,
 		@Size(max = 50) List<Long> incidentIds) {

@@ -13,4 +13,5 @@ enum AlertKind {
 		}
 		return null;
 	}
+
 }

@@ -1,14 +1,17 @@
 package org.safepassage.alerts;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+
 import org.safepassage.system.SafePassageProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-subscriber links of every alert mail. The secret comes from {@code safepassage.alerts.link-secret},
- * or else is generated once and kept in the database, so every instance signs and checks alike.
+ * The per-subscriber links of every alert mail. The secret comes from
+ * {@code safepassage.alerts.link-secret}, or else is generated once and kept in the
+ * database, so every instance signs and checks alike.
  */
 @Component
 class AlertLinks {
@@ -28,11 +31,13 @@ class AlertLinks {
 	}
 
 	String preferencesPath(long subscriberId) {
-		return "/alerts/preferences/" + subscriberId + "/" + signer().sign(LinkSigner.Purpose.PREFERENCES, subscriberId);
+		return "/alerts/preferences/" + subscriberId + "/"
+				+ signer().sign(LinkSigner.Purpose.PREFERENCES, subscriberId);
 	}
 
 	String unsubscribePath(long subscriberId) {
-		return "/alerts/unsubscribe/" + subscriberId + "/" + signer().sign(LinkSigner.Purpose.UNSUBSCRIBE, subscriberId);
+		return "/alerts/unsubscribe/" + subscriberId + "/"
+				+ signer().sign(LinkSigner.Purpose.UNSUBSCRIBE, subscriberId);
 	}
 
 	String preferencesUrl(long subscriberId) {
@@ -65,7 +70,7 @@ class AlertLinks {
 
 	private String parseHost() {
 		try {
-			String host = java.net.URI.create(site.baseUrl()).getHost();
+			String host = URI.create(site.baseUrl()).getHost();
 			return host == null ? "safepassage.localhost" : host;
 		}
 		catch (IllegalArgumentException e) {
@@ -96,4 +101,5 @@ class AlertLinks {
 		jdbc.sql(AlertQueries.CREATE_SECRET).param("secret", random).update();
 		return jdbc.sql(AlertQueries.SECRET).query(byte[].class).single();
 	}
+
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import org.safepassage.shared.Tokens;
 import org.safepassage.system.mail.MailComposer;
 import org.safepassage.system.mail.OutgoingMail;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes alert mails. An alert is rendered once per send (HTML and text) with markers where each subscriber's
- * name and links go; each delivery only replaces the markers, so 100,000 mails cost one template rendering.
+ * Writes alert mails. An alert is rendered once per send (HTML and text) with markers
+ * where each subscriber's name and links go; each delivery only replaces the markers, so
+ * 100,000 mails cost one template rendering.
  */
 @Component
 class AlertMails {
@@ -104,8 +106,16 @@ class AlertMails {
 		AlertViews.AlertView view = views.view(stored, locale);
 		model.put("alert", view);
 		model.put("alertUrl", links.link(view.path()));
-		model.put("petitions", view.petitions().stream().map(p -> new AlertViews.Linked(p.id(), p.title(), links.link(p.path()))).toList());
-		model.put("incidents", view.incidents().stream().map(i -> new AlertViews.Linked(i.id(), i.title(), links.link(i.path()))).toList());
+		model.put("petitions",
+				view.petitions()
+					.stream()
+					.map(p -> new AlertViews.Linked(p.id(), p.title(), links.link(p.path())))
+					.toList());
+		model.put("incidents",
+				view.incidents()
+					.stream()
+					.map(i -> new AlertViews.Linked(i.id(), i.title(), links.link(i.path())))
+					.toList());
 		model.put("name", nameMarker);
 		model.put("preferencesUrl", preferencesMarker);
 		model.put("unsubscribeUrl", unsubscribeMarker);
@@ -143,4 +153,5 @@ class AlertMails {
 			return new OutgoingMail(d.email(), p.subject(), p.text(), p.html(), CATEGORY, p.headers());
 		}).toList();
 	}
+
 }

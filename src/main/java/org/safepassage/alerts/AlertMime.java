@@ -1,11 +1,5 @@
 package org.safepassage.alerts;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
@@ -14,16 +8,26 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.safepassage.shared.Tokens;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes an alert mail straight to MIME bytes: multipart/alternative with a quoted-printable text part and
- * HTML part. The headers that are the same for every subscriber (From, Subject, boundary) are encoded once
- * per alert. Building each message through Jakarta Mail's body parts cost most of the sending CPU: every body
- * part, multipart and encoder looks its stream provider up again with a ServiceLoader scan of the jar.
+ * Writes an alert mail straight to MIME bytes: multipart/alternative with a
+ * quoted-printable text part and HTML part. The headers that are the same for every
+ * subscriber (From, Subject, boundary) are encoded once per alert. Building each message
+ * through Jakarta Mail's body parts cost most of the sending CPU: every body part,
+ * multipart and encoder looks its stream provider up again with a ServiceLoader scan of
+ * the jar.
  */
 final class AlertMime {
 
@@ -43,7 +47,10 @@ final class AlertMime {
 
 	private final QpTemplate html;
 
-	/** For one alert: its parts are encoded once, with gaps where each subscriber's name and links go. */
+	/**
+	 * For one alert: its parts are encoded once, with gaps where each subscriber's name
+	 * and links go.
+	 */
 	AlertMime(InternetAddress from, AlertMails.Rendered rendered) {
 		this(from, rendered.subject(), rendered);
 	}
@@ -66,7 +73,10 @@ final class AlertMime {
 		this.boundary = "=_alert_" + Tokens.newToken();
 	}
 
-	/** Only plain ASCII addresses are written here; others go through Jakarta Mail, which encodes them. */
+	/**
+	 * Only plain ASCII addresses are written here; others go through Jakarta Mail, which
+	 * encodes them.
+	 */
 	static boolean canWrite(String address) {
 		for (int i = 0; i < address.length(); i++) {
 			char c = address.charAt(i);
@@ -77,7 +87,10 @@ final class AlertMime {
 		return !address.isEmpty();
 	}
 
-	/** One subscriber's mail from the alert's encoded parts: only the name and the two links are encoded here. */
+	/**
+	 * One subscriber's mail from the alert's encoded parts: only the name and the two
+	 * links are encoded here.
+	 */
 	byte[] write(String to, String messageId, Map<String, String> headers, String name, String preferencesUrl,
 			String unsubscribeUrl) {
 		Bytes out = new Bytes(text.size() + html.size() + 2048);
@@ -116,13 +129,15 @@ final class AlertMime {
 	}
 
 	/**
-	 * Quoted-printable text with gaps. Each constant piece is encoded once and closed with a soft line break
-	 * ("=" CRLF, which decoding removes), so each gap's value starts at column 0 and lines never pass 76.
+	 * Quoted-printable text with gaps. Each constant piece is encoded once and closed
+	 * with a soft line break ("=" CRLF, which decoding removes), so each gap's value
+	 * starts at column 0 and lines never pass 76.
 	 */
 	private record QpTemplate(List<byte[]> pieces, List<Integer> gaps, int size) {
 
 		static QpTemplate of(String content, AlertMails.Rendered markers) {
-			List<String> names = List.of(markers.nameMarker(), markers.preferencesMarker(), markers.unsubscribeMarker());
+			List<String> names = List.of(markers.nameMarker(), markers.preferencesMarker(),
+					markers.unsubscribeMarker());
 			List<byte[]> pieces = new ArrayList<>();
 			List<Integer> gaps = new ArrayList<>();
 			int from = 0;
@@ -190,7 +205,9 @@ final class AlertMime {
 		return out.toByteArray();
 	}
 
-	/** An unsynchronised byte buffer: ByteArrayOutputStream locks on every byte written. */
+	/**
+	 * An unsynchronised byte buffer: ByteArrayOutputStream locks on every byte written.
+	 */
 	static final class Bytes {
 
 		private byte[] buffer;
@@ -203,33 +220,34 @@ final class AlertMime {
 
 		void ensure(int more) {
 			if (length + more > buffer.length) {
-				buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+				buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
 			}
 		}
 
 		void write(int b) {
 			if (length == buffer.length) {
-				buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+				buffer = Arrays.copyOf(buffer, buffer.length * 2);
 			}
 			buffer[length++] = (byte) b;
 		}
 
 		void writeBytes(byte[] bytes) {
 			if (length + bytes.length > buffer.length) {
-				buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes.length));
+				buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes.length));
 			}
 			System.arraycopy(bytes, 0, buffer, length, bytes.length);
 			length += bytes.length;
 		}
 
 		byte[] toByteArray() {
-			return java.util.Arrays.copyOf(buffer, length);
+			return Arrays.copyOf(buffer, length);
 		}
 
 		@Override
 		public String toString() {
 			return new String(buffer, 0, length, StandardCharsets.US_ASCII);
 		}
+
 	}
 
 	private void part(Bytes out, String type, String content) {
@@ -254,7 +272,10 @@ final class AlertMime {
 		out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/** RFC 2045 quoted-printable of UTF-8 text; line breaks become CRLF, lines are at most 76 characters. */
+	/**
+	 * RFC 2045 quoted-printable of UTF-8 text; line breaks become CRLF, lines are at most
+	 * 76 characters.
+	 */
 	static void quotedPrintable(String text, Bytes out) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		out.ensure(bytes.length * 3 + bytes.length / 25 * 3 + 16);
@@ -293,7 +314,10 @@ final class AlertMime {
 		return new RawMessage(session, from, raw);
 	}
 
-	/** A message whose bytes are already written; the SMTP transport asks it only for its sender and bytes. */
+	/**
+	 * A message whose bytes are already written; the SMTP transport asks it only for its
+	 * sender and bytes.
+	 */
 	private static final class RawMessage extends MimeMessage {
 
 		private final Address[] sender;
@@ -325,5 +349,7 @@ final class AlertMime {
 		public void saveChanges() throws MessagingException {
 			// nothing to update: the bytes are final
 		}
+
 	}
+
 }

@@ -1,13 +1,14 @@
 package org.safepassage.alerts;
 
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -64,8 +65,8 @@ class AlertPageController {
 	}
 
 	/**
-	 * Counts a prayer at most once per browser per day: a cookie that expires at midnight remembers it. Nothing
-	 * about the person is stored, not even their address.
+	 * Counts a prayer at most once per browser per day: a cookie that expires at midnight
+	 * remembers it. Nothing about the person is stored, not even their address.
 	 */
 	@PostMapping("/alerts/{id:\\d+}/prayed")
 	String prayed(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
@@ -112,4 +113,5 @@ class AlertPageController {
 	private static String prayedCookie(long id) {
 		return "prayed-" + id;
 	}
+
 }

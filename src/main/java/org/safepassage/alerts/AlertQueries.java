@@ -61,7 +61,10 @@ final class AlertQueries {
 
 	static final String AUDIENCE_SIZE = "select count(*)" + AUDIENCE_FILTER;
 
-	/** The audience is fixed when sending starts: one delivery per confirmed subscriber who wants this kind. */
+	/**
+	 * The audience is fixed when sending starts: one delivery per confirmed subscriber
+	 * who wants this kind.
+	 */
 	static final String CREATE_DELIVERIES = """
 			insert into alert_delivery (alert_id, subscriber_id)
 			select :alertId, s.id""" + AUDIENCE_FILTER + """
@@ -80,7 +83,9 @@ final class AlertQueries {
 			on conflict (email_key) do nothing
 			returning id""";
 
-	/** Someone who left (or whose mail bounced) subscribes again: a fresh double opt-in. */
+	/**
+	 * Someone who left (or whose mail bounced) subscribes again: a fresh double opt-in.
+	 */
 	static final String RENEW_PENDING_SUBSCRIBER = """
 			update alert_subscriber set email = :email, name = :name, language = :language, topics = :topics,
 			       state = 'PENDING', token_hash = :tokenHash, token_expires_at = now() + make_interval(secs => :ttlSeconds),
@@ -112,8 +117,9 @@ final class AlertQueries {
 			where id = :id and state <> 'UNSUBSCRIBED'""";
 
 	/**
-	 * A signer who asked for updates follows the petition's news, confirmed by their signature's own opt-in.
-	 * Someone who had left, or whose address bounced, comes back with this campaign only.
+	 * A signer who asked for updates follows the petition's news, confirmed by their
+	 * signature's own opt-in. Someone who had left, or whose address bounced, comes back
+	 * with this campaign only.
 	 */
 	static final String SIGNER_SUBSCRIBES = """
 			insert into alert_subscriber as s (email, email_key, name, language, campaigns, state, source, confirmed_at)
@@ -137,8 +143,9 @@ final class AlertQueries {
 	// --- deliveries
 
 	/**
-	 * Claims due deliveries of alerts being sent, and deliveries whose sender died holding a lease; several
-	 * workers (and instances) never claim the same row. Returns what is needed to write each mail.
+	 * Claims due deliveries of alerts being sent, and deliveries whose sender died
+	 * holding a lease; several workers (and instances) never claim the same row. Returns
+	 * what is needed to write each mail.
 	 */
 	static final String CLAIM = """
 			with claimed as (
@@ -170,7 +177,10 @@ final class AlertQueries {
 			       next_attempt_at = now() + make_interval(secs => :delaySeconds)
 			where id = :id and status = 'SENDING'""";
 
-	/** Hands claimed deliveries back untouched (the alert was paused): the attempt does not count. */
+	/**
+	 * Hands claimed deliveries back untouched (the alert was paused): the attempt does
+	 * not count.
+	 */
 	static final String RELEASE = """
 			update alert_delivery set status = 'PENDING', lease_until = null, attempts = greatest(attempts - 1, 0)
 			where id = any(cast(:ids as bigint[])) and status = 'SENDING'""";
@@ -200,4 +210,5 @@ final class AlertQueries {
 
 	private AlertQueries() {
 	}
+
 }

@@ -1,5 +1,6 @@
 package org.safepassage.alerts;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
 import org.safepassage.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +38,15 @@ class AlertRepository {
 		return jdbc.sql(AlertQueries.FIND_ALERT).param("id", id).query(AlertRepository::map).optional();
 	}
 
-	/** Locks the alert row until the transaction ends: only one starter or finisher at a time. */
+	/**
+	 * Locks the alert row until the transaction ends: only one starter or finisher at a
+	 * time.
+	 */
 	Optional<Alert> lock(long id) {
-		return jdbc.sql(AlertQueries.FIND_ALERT_FOR_UPDATE).param("id", id).query(AlertRepository::map).optional()
+		return jdbc.sql(AlertQueries.FIND_ALERT_FOR_UPDATE)
+			.param("id", id)
+			.query(AlertRepository::map)
+			.optional()
 			.map(Stored::alert);
 	}
 
@@ -87,7 +95,8 @@ class AlertRepository {
 
 	long save(Alert alert) {
 		Alert.Content c = alert.content();
-		JdbcClient.StatementSpec spec = jdbc.sql(alert.id() == null ? AlertQueries.INSERT_ALERT : AlertQueries.UPDATE_ALERT)
+		JdbcClient.StatementSpec spec = jdbc
+			.sql(alert.id() == null ? AlertQueries.INSERT_ALERT : AlertQueries.UPDATE_ALERT)
 			.param("kind", c.kind().name())
 			.param("title", c.title())
 			.param("date", c.date())
@@ -130,12 +139,12 @@ class AlertRepository {
 	}
 
 	private static List<Long> longs(ResultSet rs, String column) throws SQLException {
-		java.sql.Array array = rs.getArray(column);
+		Array array = rs.getArray(column);
 		return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
 	}
 
 	static Stored map(ResultSet rs, int row) throws SQLException {
-		java.sql.Array points = rs.getArray("points");
+		Array points = rs.getArray("points");
 		Alert.Content content = new Alert.Content(AlertKind.valueOf(rs.getString("kind")), rs.getString("title"),
 				rs.getObject("alert_date", LocalDate.class), rs.getString("language"), rs.getString("verse_text"),
 				rs.getString("verse_reference"), rs.getString("body"),
@@ -146,4 +155,5 @@ class AlertRepository {
 				rs.getString("created_by"), rs.getInt("version"));
 		return new Stored(alert, rs.getLong("prayed"), rs.getObject("recipients", Integer.class));
 	}
+
 }

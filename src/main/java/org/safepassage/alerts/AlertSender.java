@@ -1,14 +1,5 @@
 package org.safepassage.alerts;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,11 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.safepassage.system.mail.Outbox;
@@ -39,15 +45,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers alerts. Each delivery is claimed (FOR UPDATE SKIP LOCKED, with a lease), sent, and marked sent right
- * after the server accepts it. A crash leaves claimed rows leased; when the lease runs out they are claimed
- * again, so nothing is skipped, and only a message accepted in the instant before its mark can be sent twice
- * (with the same Message-ID, so receivers drop it).
+ * Delivers alerts. Each delivery is claimed (FOR UPDATE SKIP LOCKED, with a lease), sent,
+ * and marked sent right after the server accepts it. A crash leaves claimed rows leased;
+ * when the lease runs out they are claimed again, so nothing is skipped, and only a
+ * message accepted in the instant before its mark can be sent twice (with the same
+ * Message-ID, so receivers drop it).
  * <p>
- * With {@code spring.mail.host} set, {@code connections} workers each hold one SMTP connection for a whole run
- * and reuse it for every message, paced together to {@code rate-per-second}. Without it, each batch of
- * deliveries becomes mail in the system outbox in the same transaction that marks it sent, so staff read it
- * on the outbox page and nothing is written twice.
+ * With {@code spring.mail.host} set, {@code connections} workers each hold one SMTP
+ * connection for a whole run and reuse it for every message, paced together to
+ * {@code rate-per-second}. Without it, each batch of deliveries becomes mail in the
+ * system outbox in the same transaction that marks it sent, so staff read it on the
+ * outbox page and nothing is written twice.
  */
 @Component
 class AlertSender {
@@ -78,16 +86,27 @@ class AlertSender {
 
 	private final AlertLinks links;
 
-	/** Alerts paused on this instance: workers stop between two messages rather than at the next batch. */
+	/**
+	 * Alerts paused on this instance: workers stop between two messages rather than at
+	 * the next batch.
+	 */
 	private final Set<Long> paused = ConcurrentHashMap.newKeySet();
 
-	/** Test hook: a stopped sender does nothing at all, as if its process were not running. */
+	/**
+	 * Test hook: a stopped sender does nothing at all, as if its process were not
+	 * running.
+	 */
 	volatile boolean stopped;
 
-	/** Test hook: the scheduled run does nothing, so a test can drive the sender itself. */
+	/**
+	 * Test hook: the scheduled run does nothing, so a test can drive the sender itself.
+	 */
 	volatile boolean idle;
 
-	/** Test hook: when positive, the sender dies abruptly after this many marks, leaving its claims leased. */
+	/**
+	 * Test hook: when positive, the sender dies abruptly after this many marks, leaving
+	 * its claims leased.
+	 */
 	volatile int crashAfter;
 
 	private final AtomicInteger marked = new AtomicInteger();
@@ -123,6 +142,7 @@ class AlertSender {
 		SimulatedCrash() {
 			super("simulated crash", null, false, false);
 		}
+
 	}
 
 	@EventListener
@@ -171,7 +191,9 @@ class AlertSender {
 
 	// --- without SMTP: into the system outbox, atomically with the "sent" mark
 
-	/** Package-private for the test of the zero-setup path (no SMTP server configured). */
+	/**
+	 * Package-private for the test of the zero-setup path (no SMTP server configured).
+	 */
 	void drainToOutbox() {
 		int claimed;
 		do {
@@ -204,20 +226,24 @@ class AlertSender {
 
 	// --- over SMTP: a pool of reused connections
 
-	/** Where a send's time goes, summed over the workers: SMTP conversations and "sent" marks. */
+	/**
+	 * Where a send's time goes, summed over the workers: SMTP conversations and "sent"
+	 * marks.
+	 */
 	static final class Timing {
 
-		final java.util.concurrent.atomic.LongAdder mails = new java.util.concurrent.atomic.LongAdder();
+		final LongAdder mails = new LongAdder();
 
-		final java.util.concurrent.atomic.LongAdder smtpNanos = new java.util.concurrent.atomic.LongAdder();
+		final LongAdder smtpNanos = new LongAdder();
 
-		final java.util.concurrent.atomic.LongAdder markNanos = new java.util.concurrent.atomic.LongAdder();
+		final LongAdder markNanos = new LongAdder();
 
 		void add(long smtp, long mark) {
 			mails.increment();
 			smtpNanos.add(smtp);
 			markNanos.add(mark);
 		}
+
 	}
 
 	private final Timing timing = new Timing();
@@ -237,7 +263,8 @@ class AlertSender {
 				double seconds = (System.nanoTime() - start) / 1e9;
 				log.info("Sent {} alert mails in {} s ({} per second); per mail {} µs in SMTP, {} µs marking it sent",
 						mails, String.format("%.1f", seconds), Math.round(mails / seconds),
-						(timing.smtpNanos.sum() - smtpBefore) / mails / 1000, (timing.markNanos.sum() - markBefore) / mails / 1000);
+						(timing.smtpNanos.sum() - smtpBefore) / mails / 1000,
+						(timing.markNanos.sum() - markBefore) / mails / 1000);
 			}
 		}
 	}
@@ -246,15 +273,15 @@ class AlertSender {
 		Pace pace = new Pace(properties.sending().ratePerSecond());
 		int connections = Math.max(1, properties.sending().connections());
 		try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < connections; i++) {
 				running.add(workers.submit(() -> work(smtp, pace)));
 			}
-			for (java.util.concurrent.Future<?> future : running) {
+			for (Future<?> future : running) {
 				try {
 					future.get();
 				}
-				catch (java.util.concurrent.ExecutionException e) {
+				catch (ExecutionException e) {
 					if (e.getCause() instanceof SimulatedCrash crash) {
 						throw crash;
 					}
@@ -268,7 +295,10 @@ class AlertSender {
 		}
 	}
 
-	/** One worker: its own database connection and its own SMTP connection, both kept for the whole run. */
+	/**
+	 * One worker: its own database connection and its own SMTP connection, both kept for
+	 * the whole run.
+	 */
 	private void work(JavaMailSenderImpl smtp, Pace pace) {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(true);
@@ -297,7 +327,7 @@ class AlertSender {
 		Map<Long, AlertMails.Rendered> rendered = new HashMap<>();
 		Map<Long, AlertMime> writers = new HashMap<>();
 		Transport transport = null;
-		jakarta.mail.Address[] recipient = new jakarta.mail.Address[1];
+		Address[] recipient = new Address[1];
 		try {
 			while (!stopped) {
 				List<Claimed> batch = claim(db, properties.sending().batchSize());
@@ -325,9 +355,10 @@ class AlertSender {
 								id -> mails.render(alerts.find(id).orElseThrow()));
 						if (AlertMime.canWrite(d.email())) {
 							AlertMime mime = writers.computeIfAbsent(d.alertId(), id -> new AlertMime(from, r));
-							message = mime.message(session, mime.write(d.email(), messageId(d),
-									mails.unsubscribeHeaders(d.subscriberId()), mails.displayName(r, d.name()),
-									links.preferencesUrl(d.subscriberId()), links.unsubscribeUrl(d.subscriberId())));
+							message = mime.message(session,
+									mime.write(d.email(), messageId(d), mails.unsubscribeHeaders(d.subscriberId()),
+											mails.displayName(r, d.name()), links.preferencesUrl(d.subscriberId()),
+											links.unsubscribeUrl(d.subscriberId())));
 							InternetAddress to = new InternetAddress();
 							to.setAddress(d.email());
 							recipient[0] = to;
@@ -423,7 +454,10 @@ class AlertSender {
 		return message;
 	}
 
-	/** Stable per (alert, subscriber): a rare resend after a crash carries the same Message-ID. */
+	/**
+	 * Stable per (alert, subscriber): a rare resend after a crash carries the same
+	 * Message-ID.
+	 */
 	private String messageId(Claimed d) {
 		return "<alert-" + d.alertId() + "-" + d.subscriberId() + "@" + links.host() + ">";
 	}
@@ -432,7 +466,7 @@ class AlertSender {
 		try {
 			return new InternetAddress(properties.from(), true);
 		}
-		catch (jakarta.mail.internet.AddressException e) {
+		catch (AddressException e) {
 			throw new IllegalStateException("safepassage.alerts.from is not a mail address: " + properties.from(), e);
 		}
 	}
@@ -456,9 +490,15 @@ class AlertSender {
 
 	enum Refusal {
 
-		/** 5xx to the recipient: the address does not exist or refuses mail; never mail it again. */
+		/**
+		 * 5xx to the recipient: the address does not exist or refuses mail; never mail it
+		 * again.
+		 */
 		BOUNCE,
-		/** 5xx to the message (MAIL FROM, DATA): this delivery fails, the address is not blamed. */
+		/**
+		 * 5xx to the message (MAIL FROM, DATA): this delivery fails, the address is not
+		 * blamed.
+		 */
 		FAILED,
 		/** 4xx: try again later. */
 		TEMPORARY
@@ -466,7 +506,8 @@ class AlertSender {
 	}
 
 	static Refusal classify(SendFailedException e) {
-		for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+		for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException()
+				: null) {
 			if (next instanceof SMTPAddressFailedException address) {
 				return address.getReturnCode() >= 500 ? Refusal.BOUNCE : Refusal.TEMPORARY;
 			}
@@ -543,5 +584,7 @@ class AlertSender {
 				LockSupport.parkNanos(slot - now);
 			}
 		}
+
 	}
+
 }

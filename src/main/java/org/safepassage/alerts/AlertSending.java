@@ -3,6 +3,7 @@ package org.safepassage.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+
 import org.safepassage.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Staff actions on alerts and the start and end of each send. Each runs in one transaction with the alert row
- * locked; the aggregate decides whether it is allowed.
+ * Staff actions on alerts and the start and end of each send. Each runs in one
+ * transaction with the alert row locked; the aggregate decides whether it is allowed.
  */
 @Service
 class AlertSending {
@@ -81,7 +82,10 @@ class AlertSending {
 			.single();
 	}
 
-	/** Starts every due alert: fixes its audience as one delivery per subscriber, in the same transaction. */
+	/**
+	 * Starts every due alert: fixes its audience as one delivery per subscriber, in the
+	 * same transaction.
+	 */
 	void startDue() {
 		for (long id : alerts.dueIds()) {
 			transactions.executeWithoutResult(status -> {
@@ -135,13 +139,17 @@ class AlertSending {
 	}
 
 	Progress progress(long alertId) {
-		return jdbc.sql(AlertQueries.PROGRESS).param("alertId", alertId).query((rs, n) -> new Progress(rs.getLong("total"),
-				rs.getLong("sent"), rs.getLong("failed"), rs.getLong("skipped"), rs.getLong("remaining"),
-				rs.getLong("last_ten_seconds") / 10.0, rs.getObject("first_sent_at", OffsetDateTime.class),
-				rs.getObject("last_sent_at", OffsetDateTime.class))).single();
+		return jdbc.sql(AlertQueries.PROGRESS)
+			.param("alertId", alertId)
+			.query((rs, n) -> new Progress(rs.getLong("total"), rs.getLong("sent"), rs.getLong("failed"),
+					rs.getLong("skipped"), rs.getLong("remaining"), rs.getLong("last_ten_seconds") / 10.0,
+					rs.getObject("first_sent_at", OffsetDateTime.class),
+					rs.getObject("last_sent_at", OffsetDateTime.class)))
+			.single();
 	}
 
 	private Alert locked(long id) {
 		return alerts.lock(id).orElseThrow(() -> new NotFoundException("No alert " + id));
 	}
+
 }

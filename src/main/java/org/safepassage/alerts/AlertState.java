@@ -1,6 +1,8 @@
 package org.safepassage.alerts;
 
-/** draft → scheduled → sending ⇄ paused → sent; a scheduled alert can go back to draft. */
+/**
+ * draft → scheduled → sending ⇄ paused → sent; a scheduled alert can go back to draft.
+ */
 enum AlertState {
 
 	DRAFT, SCHEDULED, SENDING, PAUSED, SENT;
@@ -9,4 +11,5 @@ enum AlertState {
 	boolean isPublic() {
 		return this == SENDING || this == PAUSED || this == SENT;
 	}
+
 }

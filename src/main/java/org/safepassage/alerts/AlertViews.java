@@ -5,11 +5,15 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.springframework.stereotype.Component;
 
-/** An alert as pages, the feed and mails show it: paragraphs, points and only the links the public may follow. */
+/**
+ * An alert as pages, the feed and mails show it: paragraphs, points and only the links
+ * the public may follow.
+ */
 @Component
 class AlertViews {
 
@@ -25,10 +29,10 @@ class AlertViews {
 	record Linked(long id, String title, String path) {
 	}
 
-	record AlertView(long id, String kind, String title, String date, String isoDate, String language,
-			String verseText, String verseReference, List<String> paragraphs, List<String> points,
-			List<Linked> petitions, List<Linked> incidents, String state, long prayed, boolean acceptsPrayers,
-			Integer recipients, String path) {
+	record AlertView(long id, String kind, String title, String date, String isoDate, String language, String verseText,
+			String verseReference, List<String> paragraphs, List<String> points, List<Linked> petitions,
+			List<Linked> incidents, String state, long prayed, boolean acceptsPrayers, Integer recipients,
+			String path) {
 	}
 
 	AlertView view(AlertRepository.Stored stored, Locale locale) {
@@ -37,9 +41,9 @@ class AlertViews {
 		return new AlertView(alert.id(), c.kind().name(), c.title(),
 				c.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)),
 				c.date().toString(), c.language(), c.hasVerse() ? c.verseText() : null,
-				c.hasVerse() ? c.verseReference() : null, paragraphs(c.body()), c.points(), publicPetitions(c.petitionIds()),
-				publishedIncidents(c.incidentIds()), alert.state().name(), stored.prayed(), alert.acceptsPrayers(),
-				stored.recipients(), "/alerts/" + alert.id());
+				c.hasVerse() ? c.verseReference() : null, paragraphs(c.body()), c.points(),
+				publicPetitions(c.petitionIds()), publishedIncidents(c.incidentIds()), alert.state().name(),
+				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id());
 	}
 
 	static List<String> paragraphs(String body) {
@@ -61,4 +65,5 @@ class AlertViews {
 			.map(i -> new Linked(i.id(), i.title(), "/evidence/incidents/" + i.id()))
 			.toList();
 	}
+
 }

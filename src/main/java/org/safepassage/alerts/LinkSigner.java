@@ -3,14 +3,16 @@ package org.safepassage.alerts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs links that act for one subscriber without a login: HMAC-SHA256 over the purpose and the subscriber
- * id, cut to 128 bits, URL-safe. Nothing is stored per link, so every mail can carry one; a link for one
- * purpose (preferences) cannot be used for another, and signatures are compared in constant time.
+ * Signs links that act for one subscriber without a login: HMAC-SHA256 over the purpose
+ * and the subscriber id, cut to 128 bits, URL-safe. Nothing is stored per link, so every
+ * mail can carry one; a link for one purpose (preferences) cannot be used for another,
+ * and signatures are compared in constant time.
  */
 final class LinkSigner {
 
@@ -36,8 +38,9 @@ final class LinkSigner {
 	}
 
 	/**
-	 * Compares the canonical text in constant time: base64 leaves unused bits in the last character, so comparing
-	 * decoded bytes would accept several spellings of one signature.
+	 * Compares the canonical text in constant time: base64 leaves unused bits in the last
+	 * character, so comparing decoded bytes would accept several spellings of one
+	 * signature.
 	 */
 	boolean verify(Purpose purpose, long subscriberId, String signature) {
 		if (signature == null || !signature.matches("[A-Za-z0-9_-]{22}")) {
@@ -47,7 +50,10 @@ final class LinkSigner {
 				signature.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/** A Mac per thread: looking one up and initialising it per link cost more than computing it. */
+	/**
+	 * A Mac per thread: looking one up and initialising it per link cost more than
+	 * computing it.
+	 */
 	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
 	private Mac newMac() {
@@ -63,6 +69,7 @@ final class LinkSigner {
 
 	private byte[] mac(Purpose purpose, long subscriberId) {
 		byte[] full = macs.get().doFinal((purpose.name() + ":" + subscriberId).getBytes(StandardCharsets.US_ASCII));
-		return java.util.Arrays.copyOf(full, SIGNATURE_BYTES);
+		return Arrays.copyOf(full, SIGNATURE_BYTES);
 	}
+
 }

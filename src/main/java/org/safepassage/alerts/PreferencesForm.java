@@ -1,11 +1,12 @@
 package org.safepassage.alerts;
 
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Objects;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /** A subscriber's own settings, reached through the signed link in every mail. */
 record PreferencesForm(@Size(max = 100) @PlainText String name, @NotBlank @Size(max = 10) String language,

@@ -1,13 +1,17 @@
 package org.safepassage.alerts;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** When to send: a local date and time such as 2024-05-01T09:00 in the campaign's zone, or empty for now. */
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
+
+/**
+ * When to send: a local date and time such as 2024-05-01T09:00 in the campaign's zone, or
+ * empty for now.
+ */
 record ScheduleForm(@Size(max = 30) String at) {
 
 	LocalDateTime local() {

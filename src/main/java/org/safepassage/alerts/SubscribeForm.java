@@ -1,15 +1,20 @@
 package org.safepassage.alerts;
 
+import java.util.List;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
-/** What a supporter types to subscribe: an address, an optional name, a language and at least one topic. */
+/**
+ * What a supporter types to subscribe: an address, an optional name, a language and at
+ * least one topic.
+ */
 record SubscribeForm(
-		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}") @PlainText String email,
+		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+",
+				message = "{validation.email}") @PlainText String email,
 		@Size(max = 100) @PlainText String name, @NotBlank @Size(max = 10) String language,
 		@Size(max = 3) List<String> topics) {
 

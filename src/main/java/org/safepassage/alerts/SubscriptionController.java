@@ -1,10 +1,13 @@
 package org.safepassage.alerts;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.safepassage.petitions.PetitionDirectory;
+import org.safepassage.shared.Tokens;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,9 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Subscribing, confirming (the link's GET shows a button, only the POST confirms), preferences and leaving
- * through signed links. The unsubscribe URL is also the List-Unsubscribe URL: a POST to it, with or without a
- * body, unsubscribes at once (RFC 8058), and it is the only POST exempt from CSRF tokens.
+ * Subscribing, confirming (the link's GET shows a button, only the POST confirms),
+ * preferences and leaving through signed links. The unsubscribe URL is also the
+ * List-Unsubscribe URL: a POST to it, with or without a body, unsubscribes at once (RFC
+ * 8058), and it is the only POST exempt from CSRF tokens.
  */
 @Controller
 class SubscriptionController {
@@ -144,7 +148,10 @@ class SubscriptionController {
 		return "alerts/preferences";
 	}
 
-	/** The visible link's page: one button. A GET never unsubscribes (mail scanners follow links). */
+	/**
+	 * The visible link's page: one button. A GET never unsubscribes (mail scanners follow
+	 * links).
+	 */
 	@GetMapping("/alerts/unsubscribe/{id}/{signature}")
 	String unsubscribePage(@PathVariable long id, @PathVariable String signature, Model model,
 			HttpServletResponse response) {
@@ -157,7 +164,10 @@ class SubscriptionController {
 		return "alerts/unsubscribe";
 	}
 
-	/** RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here without a CSRF token. */
+	/**
+	 * RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here without a
+	 * CSRF token.
+	 */
 	@PostMapping("/alerts/unsubscribe/{id}/{signature}")
 	String unsubscribe(@PathVariable long id, @PathVariable String signature, Model model,
 			HttpServletResponse response) {
@@ -170,9 +180,9 @@ class SubscriptionController {
 		return "alerts/unsubscribe";
 	}
 
-	private java.util.Optional<Subscriptions.Subscriber> signed(LinkSigner.Purpose purpose, long id, String signature) {
+	private Optional<Subscriptions.Subscriber> signed(LinkSigner.Purpose purpose, long id, String signature) {
 		if (!links.verify(purpose, id, signature)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return subscriptions.find(id);
 	}
@@ -187,7 +197,9 @@ class SubscriptionController {
 	private static final class Tokens32 {
 
 		static String orNull(String token) {
-			return org.safepassage.shared.Tokens.looksValid(token) ? token : null;
+			return Tokens.looksValid(token) ? token : null;
 		}
+
 	}
+
 }

@@ -1,11 +1,13 @@
 package org.safepassage.alerts;
 
 import java.sql.Array;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
 import org.safepassage.shared.Tokens;
 import org.safepassage.system.mail.Outbox;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Subscribing with double opt-in, confirming, preferences and leaving. Every mail it causes is written to the
- * outbox in the same transaction, and only ever to the address that was typed or is on file.
+ * Subscribing with double opt-in, confirming, preferences and leaving. Every mail it
+ * causes is written to the outbox in the same transaction, and only ever to the address
+ * that was typed or is on file.
  */
 @Service
 class Subscriptions {
@@ -57,9 +60,10 @@ class Subscriptions {
 	}
 
 	/**
-	 * Answers the same whatever the address's state, so the form reveals nothing about who subscribes. A new or
-	 * returning address gets a confirmation link; a subscribed one gets its preferences link; at most
-	 * {@code confirmation-mails} such mails per address until it is confirmed.
+	 * Answers the same whatever the address's state, so the form reveals nothing about
+	 * who subscribes. A new or returning address gets a confirmation link; a subscribed
+	 * one gets its preferences link; at most {@code confirmation-mails} such mails per
+	 * address until it is confirmed.
 	 */
 	@Transactional
 	void subscribe(SubscribeForm form) {
@@ -123,27 +127,29 @@ class Subscriptions {
 
 	}
 
-	/** What a confirmation link leads to, changing nothing: a GET may come from a mail scanner. */
+	/**
+	 * What a confirmation link leads to, changing nothing: a GET may come from a mail
+	 * scanner.
+	 */
 	@Transactional(readOnly = true)
 	LinkStatus inspect(String token) {
 		if (!Tokens.looksValid(token)) {
 			return LinkStatus.UNKNOWN;
 		}
-		return jdbc.sql(AlertQueries.SUBSCRIBER_BY_TOKEN)
-			.param("tokenHash", Tokens.hash(token))
-			.query((rs, n) -> {
-				if (!"PENDING".equals(rs.getString("state"))) {
-					return LinkStatus.CONFIRMED;
-				}
-				java.sql.Timestamp expires = rs.getTimestamp("token_expires_at");
-				return expires != null && expires.toInstant().isAfter(Instant.now()) ? LinkStatus.VALID
-						: LinkStatus.EXPIRED;
-			})
-			.optional()
-			.orElse(LinkStatus.UNKNOWN);
+		return jdbc.sql(AlertQueries.SUBSCRIBER_BY_TOKEN).param("tokenHash", Tokens.hash(token)).query((rs, n) -> {
+			if (!"PENDING".equals(rs.getString("state"))) {
+				return LinkStatus.CONFIRMED;
+			}
+			Timestamp expires = rs.getTimestamp("token_expires_at");
+			return expires != null && expires.toInstant().isAfter(Instant.now()) ? LinkStatus.VALID
+					: LinkStatus.EXPIRED;
+		}).optional().orElse(LinkStatus.UNKNOWN);
 	}
 
-	/** Confirms once; the token is then forgotten, so a second POST finds nothing to confirm. */
+	/**
+	 * Confirms once; the token is then forgotten, so a second POST finds nothing to
+	 * confirm.
+	 */
 	@Transactional
 	LinkStatus confirm(String token) {
 		if (!Tokens.looksValid(token)) {
@@ -167,7 +173,10 @@ class Subscriptions {
 		}).optional();
 	}
 
-	/** Only a confirmed subscriber's settings change; campaigns can be dropped, never added here. */
+	/**
+	 * Only a confirmed subscriber's settings change; campaigns can be dropped, never
+	 * added here.
+	 */
 	@Transactional
 	boolean updatePreferences(long id, PreferencesForm form) {
 		Subscriber subscriber = find(id).orElse(null);
@@ -184,16 +193,20 @@ class Subscriptions {
 			.update() == 1;
 	}
 
-	/** Idempotent: leaving twice is still left. Deliveries not yet sent to this address are skipped. */
+	/**
+	 * Idempotent: leaving twice is still left. Deliveries not yet sent to this address
+	 * are skipped.
+	 */
 	@Transactional
 	void unsubscribe(long id) {
 		jdbc.sql(AlertQueries.UNSUBSCRIBE).param("id", id).update();
 	}
 
 	/**
-	 * A signer who ticked "keep me updated" follows that petition's news. Runs inside the confirmation's own
-	 * transaction (a plain listener), so the subscription exists if and only if the confirmation does; the
-	 * signature's confirmation by email is the opt-in, so there is no second one.
+	 * A signer who ticked "keep me updated" follows that petition's news. Runs inside the
+	 * confirmation's own transaction (a plain listener), so the subscription exists if
+	 * and only if the confirmation does; the signature's confirmation by email is the
+	 * opt-in, so there is no second one.
 	 */
 	@EventListener
 	void signatureConfirmed(SignatureConfirmed confirmed) {
@@ -209,11 +222,14 @@ class Subscriptions {
 			.update();
 	}
 
-	/** A hard bounce: the address is never mailed again unless its owner subscribes anew. */
+	/**
+	 * A hard bounce: the address is never mailed again unless its owner subscribes anew.
+	 */
 	void markBouncing(long subscriberId, String reason) {
 		jdbc.sql(AlertQueries.MARK_BOUNCING)
 			.param("id", subscriberId)
 			.param("reason", reason == null ? null : reason.substring(0, Math.min(reason.length(), 500)))
 			.update();
 	}
+
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The CSV format shared by import and export: one row per source report, the incident's columns repeated on
- * each of its rows and tied together by the {@code incident} column. An incident without reports is one row
- * with empty report columns.
+ * The CSV format shared by import and export: one row per source report, the incident's
+ * columns repeated on each of its rows and tied together by the {@code incident} column.
+ * An incident without reports is one row with empty report columns.
  */
 final class CsvColumns {
 
@@ -17,7 +17,10 @@ final class CsvColumns {
 	static final List<String> REPORT = List.of("organisation", "report_title", "url", "published_on", "figure",
 			"figure_low", "figure_high", "quote", "reliability", "note");
 
-	/** Written by the export for readers; an import ignores them, as the figure is derived again. */
+	/**
+	 * Written by the export for readers; an import ignores them, as the figure is derived
+	 * again.
+	 */
 	static final List<String> DERIVED = List.of("reconciled_low", "reconciled_best", "reconciled_high", "sources");
 
 	static final List<String> REQUIRED = List.of("incident", "kind", "title", "date_precision", "date", "place",
@@ -28,7 +31,10 @@ final class CsvColumns {
 	private CsvColumns() {
 	}
 
-	/** Spreadsheets run cells starting with these as formulas; such text is written with a leading apostrophe. */
+	/**
+	 * Spreadsheets run cells starting with these as formulas; such text is written with a
+	 * leading apostrophe.
+	 */
 	static boolean looksLikeFormula(String value) {
 		return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
 	}
@@ -41,4 +47,5 @@ final class CsvColumns {
 		return value.length() > 1 && value.charAt(0) == '\'' && looksLikeFormula(value.substring(1))
 				? value.substring(1) : value;
 	}
+
 }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ class CsvExport {
 	void write(List<EvidenceCatalogue.Listed> incidents, Function<Long, List<Long>> petitionsOf, Writer out) {
 		try {
 			out.write(BYTE_ORDER_MARK);
-			CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CsvColumns.ALL.toArray(String[]::new)).get());
+			CSVPrinter printer = new CSVPrinter(out,
+					CSVFormat.DEFAULT.builder().setHeader(CsvColumns.ALL.toArray(String[]::new)).get());
 			for (EvidenceCatalogue.Listed listed : incidents) {
 				List<String> incident = incidentCells(listed, petitionsOf.apply(listed.id()));
 				List<String> derived = derivedCells(listed.figure());
@@ -74,4 +76,5 @@ class CsvExport {
 	private static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}
+
 }

@@ -1,7 +1,5 @@
 package org.safepassage.evidence;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,13 +26,17 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a CSV file of incidents and reports and checks every row with the same rules as the forms. The
- * result lists every bad row with its line and reason; a plan with any problem imports nothing.
+ * Reads a CSV file of incidents and reports and checks every row with the same rules as
+ * the forms. The result lists every bad row with its line and reason; a plan with any
+ * problem imports nothing.
  */
 @Component
 class CsvImport {
 
-	/** Spring's default limit for an uploaded file; a larger one is refused before it reaches us (413). */
+	/**
+	 * Spring's default limit for an uploaded file; a larger one is refused before it
+	 * reaches us (413).
+	 */
 	static final int MAX_BYTES = 1024 * 1024;
 
 	static final int MAX_ROWS = 5_000;
@@ -55,7 +61,10 @@ class CsvImport {
 			List<SourceReport.Content> reports) {
 	}
 
-	/** {@code flagged}: figures that will be kept as text for a researcher; allowed, but worth knowing. */
+	/**
+	 * {@code flagged}: figures that will be kept as text for a researcher; allowed, but
+	 * worth knowing.
+	 */
 	record Plan(List<Problem> problems, List<PlannedIncident> incidents, int rows, List<Problem> flagged) {
 
 		public boolean importable() {
@@ -100,10 +109,12 @@ class CsvImport {
 			if (!missing.isEmpty() || !unknown.isEmpty()) {
 				List<Problem> problems = new ArrayList<>();
 				if (!missing.isEmpty()) {
-					problems.add(new Problem(1, "", message("evidence.import.missingColumns", locale, String.join(", ", missing))));
+					problems.add(new Problem(1, "",
+							message("evidence.import.missingColumns", locale, String.join(", ", missing))));
 				}
 				if (!unknown.isEmpty()) {
-					problems.add(new Problem(1, "", message("evidence.import.unknownColumns", locale, String.join(", ", unknown))));
+					problems.add(new Problem(1, "",
+							message("evidence.import.unknownColumns", locale, String.join(", ", unknown))));
 				}
 				return new Plan(problems, List.of(), 0, List.of());
 			}
@@ -119,7 +130,8 @@ class CsvImport {
 		List<Problem> flagged = new ArrayList<>();
 		Map<String, Group> groups = new LinkedHashMap<>();
 		int rows = 0;
-		// Inside the loop the parser has read up to the end of the current record, not beyond.
+		// Inside the loop the parser has read up to the end of the current record, not
+		// beyond.
 		long previousEnd = parser.getCurrentLineNumber();
 		for (CSVRecord record : parser) {
 			long line = previousEnd + 1;
@@ -134,22 +146,25 @@ class CsvImport {
 			problems.add(new Problem(0, "", message("evidence.import.empty", locale)));
 		}
 		problems.sort(Comparator.comparingLong(Problem::line));
-		List<PlannedIncident> planned = problems.isEmpty()
-				? groups.values().stream().map(Group::planned).toList() : List.of();
+		List<PlannedIncident> planned = problems.isEmpty() ? groups.values().stream().map(Group::planned).toList()
+				: List.of();
 		return new Plan(problems, planned, rows, flagged);
 	}
 
-	private void check(Row row, Map<String, Group> groups, List<Problem> problems, List<Problem> flagged, Locale locale) {
+	private void check(Row row, Map<String, Group> groups, List<Problem> problems, List<Problem> flagged,
+			Locale locale) {
 		String key = row.get("incident");
 		if (key == null) {
-			problems.add(new Problem(row.line, "incident", message("jakarta.validation.constraints.NotBlank.message", locale)));
+			problems.add(new Problem(row.line, "incident",
+					message("jakarta.validation.constraints.NotBlank.message", locale)));
 			return;
 		}
 		Group group = groups.get(key);
 		if (group == null) {
 			IncidentForm form = row.incidentForm();
 			List<Problem> found = violations(form, row.line, locale);
-			IncidentState state = row.get("state") == null ? IncidentState.DRAFT : IncidentState.parse(row.get("state"));
+			IncidentState state = row.get("state") == null ? IncidentState.DRAFT
+					: IncidentState.parse(row.get("state"));
 			if (state == null) {
 				found.add(new Problem(row.line, "state", message("evidence.state.invalid", locale)));
 			}
@@ -160,7 +175,7 @@ class CsvImport {
 		}
 		else {
 			for (String column : CsvColumns.INCIDENT) {
-				if (!java.util.Objects.equals(group.first.get(column), row.get(column))) {
+				if (!Objects.equals(group.first.get(column), row.get(column))) {
 					problems.add(new Problem(row.line, column,
 							message("evidence.import.differs", locale, key, group.first.line)));
 				}
@@ -169,17 +184,20 @@ class CsvImport {
 		if (row.hasReport()) {
 			ReportForm report = row.reportForm();
 			List<Problem> found = violations(report, row.line, locale);
-			String organisation = report.organisation() == null ? "" : report.organisation().strip().toLowerCase(Locale.ROOT);
+			String organisation = report.organisation() == null ? ""
+					: report.organisation().strip().toLowerCase(Locale.ROOT);
 			Long earlier = group.organisations.putIfAbsent(organisation, row.line);
 			if (earlier != null) {
-				found.add(new Problem(row.line, "organisation", message("evidence.import.duplicateSource", locale, earlier)));
+				found.add(new Problem(row.line, "organisation",
+						message("evidence.import.duplicateSource", locale, earlier)));
 			}
 			problems.addAll(found);
 			if (found.isEmpty()) {
 				SourceReport.Content content = report.toContent();
 				group.reports.add(content);
 				if (!content.figure().readable()) {
-					flagged.add(new Problem(row.line, "figure", message("evidence.import.flagged", locale, content.figure().text())));
+					flagged.add(new Problem(row.line, "figure",
+							message("evidence.import.flagged", locale, content.figure().text())));
 				}
 			}
 		}
@@ -237,7 +255,10 @@ class CsvImport {
 		return messages.getMessage(key, args, locale);
 	}
 
-	/** One incident's rows: the first row's incident columns, and the reports collected so far. */
+	/**
+	 * One incident's rows: the first row's incident columns, and the reports collected so
+	 * far.
+	 */
 	private static final class Group {
 
 		final Row first;
@@ -262,6 +283,7 @@ class CsvImport {
 		PlannedIncident planned() {
 			return new PlannedIncident(first.line, content, state, petitionIds, List.copyOf(reports));
 		}
+
 	}
 
 	private record Row(CSVRecord record, long line) {
@@ -291,4 +313,5 @@ class CsvImport {
 					get("reliability") == null ? null : get("reliability"), get("note"));
 		}
 	}
+
 }

@@ -1,6 +1,9 @@
 package org.safepassage.evidence;
 
-/** How exactly a source dates what happened; an approximate range is a first and a last possible day. */
+/**
+ * How exactly a source dates what happened; an approximate range is a first and a last
+ * possible day.
+ */
 enum DatePrecision {
 
 	DAY, MONTH, YEAR, RANGE;
@@ -8,4 +11,5 @@ enum DatePrecision {
 	static DatePrecision parse(String value) {
 		return Enums.parse(DatePrecision.class, value);
 	}
+
 }

@@ -7,7 +7,10 @@ final class Enums {
 	private Enums() {
 	}
 
-	/** Tolerates case, spaces and hyphens as people and spreadsheets write them; null when not a constant. */
+	/**
+	 * Tolerates case, spaces and hyphens as people and spreadsheets write them; null when
+	 * not a constant.
+	 */
 	static <E extends Enum<E>> E parse(Class<E> type, String value) {
 		if (value == null || value.isBlank() || value.length() > 40) {
 			return null;
@@ -20,4 +23,5 @@ final class Enums {
 		}
 		return null;
 	}
+
 }

@@ -1,8 +1,9 @@
 package org.safepassage.evidence;
 
-import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Locale;
+
+import jakarta.validation.Valid;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,4 +98,5 @@ class EstimateAdminController {
 	private Estimate find(long id) {
 		return estimates.find(id).orElseThrow(() -> new NotFoundException("No estimate " + id));
 	}
+
 }

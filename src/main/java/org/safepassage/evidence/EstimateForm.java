@@ -1,14 +1,19 @@
 package org.safepassage.evidence;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
-/** An estimate that is not an event: what it measures, over which period, from which source. */
+/**
+ * An estimate that is not an event: what it measures, over which period, from which
+ * source.
+ */
 record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statement, @NotBlank String measure,
 		@NotBlank String rate, @NotBlank String periodPrecision, @NotBlank @Size(max = 10) String period,
 		@Size(max = 10) String periodTo, @NotBlank @Size(max = 200) @PlainText String figure,
@@ -94,7 +99,7 @@ record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statement, @Not
 	}
 
 	List<Long> petitions() {
-		return petitionIds == null ? List.of() : petitionIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		return petitionIds == null ? List.of() : petitionIds.stream().filter(Objects::nonNull).distinct().toList();
 	}
 
 	IncidentState state() {

@@ -2,8 +2,10 @@ package org.safepassage.evidence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -80,11 +82,13 @@ class EstimateRepository {
 
 	static Estimate map(ResultSet rs, int row) throws SQLException {
 		FuzzyDate period = new FuzzyDate(DatePrecision.valueOf(rs.getString("period_precision")),
-				rs.getObject("period_from", java.time.LocalDate.class), rs.getObject("period_to", java.time.LocalDate.class));
-		return new Estimate(rs.getLong("id"), new Estimate.Content(rs.getString("statement"),
-				Estimate.Measure.valueOf(rs.getString("measure")), Estimate.Rate.valueOf(rs.getString("rate")), period,
-				ReportRepository.figure(rs), rs.getString("organisation"), rs.getString("source_title"),
-				rs.getString("url"), rs.getObject("published_on", java.time.LocalDate.class), rs.getString("quote"),
-				rs.getString("note")), IncidentState.valueOf(rs.getString("state")));
+				rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class));
+		return new Estimate(rs.getLong("id"),
+				new Estimate.Content(rs.getString("statement"), Estimate.Measure.valueOf(rs.getString("measure")),
+						Estimate.Rate.valueOf(rs.getString("rate")), period, ReportRepository.figure(rs),
+						rs.getString("organisation"), rs.getString("source_title"), rs.getString("url"),
+						rs.getObject("published_on", LocalDate.class), rs.getString("quote"), rs.getString("note")),
+				IncidentState.valueOf(rs.getString("state")));
 	}
+
 }

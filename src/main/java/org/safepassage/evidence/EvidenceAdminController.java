@@ -1,11 +1,14 @@
 package org.safepassage.evidence;
 
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Researchers record incidents and their source reports, publish them, and override figures with a note. */
+/**
+ * Researchers record incidents and their source reports, publish them, and override
+ * figures with a note.
+ */
 @Controller
 @RequestMapping("/admin/evidence")
 class EvidenceAdminController {
@@ -95,10 +101,11 @@ class EvidenceAdminController {
 	String show(@PathVariable long id, Locale locale, Model model) {
 		EvidenceCatalogue.Listed listed = find(id);
 		model.addAttribute("incident", views.incident(listed, locale));
-		model.addAttribute("petitions", catalogue.petitions(id)
-			.stream()
-			.flatMap(p -> petitions.options().stream().filter(o -> o.id() == p))
-			.toList());
+		model.addAttribute("petitions",
+				catalogue.petitions(id)
+					.stream()
+					.flatMap(p -> petitions.options().stream().filter(o -> o.id() == p))
+					.toList());
 		if (!model.containsAttribute("overrideForm")) {
 			model.addAttribute("overrideForm", OverrideForm.of(listed.incident().override()));
 		}
@@ -139,7 +146,10 @@ class EvidenceAdminController {
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
 
-	/** Only drafts can be deleted: published evidence may already be cited, so it is unpublished instead. */
+	/**
+	 * Only drafts can be deleted: published evidence may already be cited, so it is
+	 * unpublished instead.
+	 */
 	@PostMapping("/incidents/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		if (!records.deleteDraft(id)) {
@@ -231,7 +241,7 @@ class EvidenceAdminController {
 		model.addAttribute("kinds", IncidentKind.values());
 		model.addAttribute("datePrecisions", DatePrecision.values());
 		model.addAttribute("placePrecisions", PlacePrecision.values());
-		model.addAttribute("countries", org.safepassage.shared.Countries.all(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		model.addAttribute("countries", Countries.all(LocaleContextHolder.getLocale()));
 		model.addAttribute("petitionOptions", petitions.options());
 		return "admin/evidence/incident-form";
 	}
@@ -257,4 +267,5 @@ class EvidenceAdminController {
 	private SourceReport findReport(long id) {
 		return reports.find(id).orElseThrow(() -> new NotFoundException("No report " + id));
 	}
+
 }

@@ -1,14 +1,15 @@
 package org.safepassage.evidence;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-import java.util.Map;
 import org.safepassage.shared.NotFoundException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Open data: published incidents, their source reports, estimates and the timeline. Described at /v3/api-docs. */
+/**
+ * Open data: published incidents, their source reports, estimates and the timeline.
+ * Described at /v3/api-docs.
+ */
 @RestController
 @RequestMapping("/api/evidence")
 @Tag(name = "Evidence", description = "Incidents of forced return, recorded source by source")
@@ -53,8 +57,8 @@ class EvidenceApiController {
 		}
 	}
 
-	record ReportJson(long id, String organisation, String title, String url, LocalDate publishedOn,
-			FigureJson figure, String quote, String reliability, String note) {
+	record ReportJson(long id, String organisation, String title, String url, LocalDate publishedOn, FigureJson figure,
+			String quote, String reliability, String note) {
 
 		static ReportJson of(SourceReport r) {
 			SourceReport.Content c = r.content();
@@ -63,16 +67,16 @@ class EvidenceApiController {
 		}
 	}
 
-	record IncidentJson(long id, String kind, String title, String datePrecision, LocalDate dateFrom,
-			LocalDate dateTo, String place, String placePrecision, String departureCountry, String returnCountry,
-			String summary, List<String> tags, ReconciledJson figure, List<ReportJson> reports, String path) {
+	record IncidentJson(long id, String kind, String title, String datePrecision, LocalDate dateFrom, LocalDate dateTo,
+			String place, String placePrecision, String departureCountry, String returnCountry, String summary,
+			List<String> tags, ReconciledJson figure, List<ReportJson> reports, String path) {
 
 		static IncidentJson of(EvidenceCatalogue.Listed l) {
 			Incident.IncidentContent c = l.content();
 			return new IncidentJson(l.id(), c.kind().name(), c.title(), c.date().precision().name(), c.date().from(),
 					c.date().to(), c.place(), c.placePrecision().name(), c.departureCountry(), c.returnCountry(),
-					c.summary(), c.tags(), ReconciledJson.of(l.figure()), l.reports().stream().map(ReportJson::of).toList(),
-					"/evidence/incidents/" + l.id());
+					c.summary(), c.tags(), ReconciledJson.of(l.figure()),
+					l.reports().stream().map(ReportJson::of).toList(), "/evidence/incidents/" + l.id());
 		}
 	}
 
@@ -124,32 +128,35 @@ class EvidenceApiController {
 		return estimates.all(IncidentState.PUBLISHED).stream().map(EstimateJson::of).toList();
 	}
 
-	@Operation(summary = "People affected per month by published incidents of one kind, with low–high and running totals")
+	@Operation(
+			summary = "People affected per month by published incidents of one kind, with low–high and running totals")
 	@GetMapping("/timeline")
-	TimelineJson timeline(@Parameter(description = "Incident kind, FORCED_REPATRIATION by default")
-	@RequestParam(defaultValue = "FORCED_REPATRIATION") String kind) {
+	TimelineJson timeline(@Parameter(description = "Incident kind, FORCED_REPATRIATION by default") @RequestParam(
+			defaultValue = "FORCED_REPATRIATION") String kind) {
 		IncidentKind chosen = IncidentKind.parse(kind);
 		if (chosen == null) {
 			throw new BadParameter("kind", "not one of " + List.of(IncidentKind.values()));
 		}
 		Timeline t = Timeline.of(chosen, catalogue.publishedOfKind(chosen));
-		return new TimelineJson(chosen.name(),
-				t.months().stream().map(m -> new MonthJson(m.month(), m.low(), m.best(), m.high(), m.cumulativeLow(),
-						m.cumulativeBest(), m.cumulativeHigh(), m.incidents().stream().map(EvidenceCatalogue.Listed::id).toList()))
-					.toList(),
-				t.imprecise().stream().map(EvidenceCatalogue.Listed::id).toList(),
+		return new TimelineJson(chosen.name(), t.months()
+			.stream()
+			.map(m -> new MonthJson(m.month(), m.low(), m.best(), m.high(), m.cumulativeLow(), m.cumulativeBest(),
+					m.cumulativeHigh(), m.incidents().stream().map(EvidenceCatalogue.Listed::id).toList()))
+			.toList(), t.imprecise().stream().map(EvidenceCatalogue.Listed::id).toList(),
 				t.withoutFigure().stream().map(EvidenceCatalogue.Listed::id).toList());
 	}
 
 	/** One problem detail naming every bad parameter and why. */
 	@ExceptionHandler(BindException.class)
 	ProblemDetail invalidFilter(BindException e, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some parameters are not valid");
-		problem.setProperty("errors", e.getFieldErrors()
-			.stream()
-			.map(f -> Map.of("parameter", parameter(f.getField()), "message",
-					f.getDefaultMessage() == null ? "not valid" : f.getDefaultMessage()))
-			.toList());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Some parameters are not valid");
+		problem.setProperty("errors",
+				e.getFieldErrors()
+					.stream()
+					.map(f -> Map.of("parameter", parameter(f.getField()), "message",
+							f.getDefaultMessage() == null ? "not valid" : f.getDefaultMessage()))
+					.toList());
 		return problem;
 	}
 
@@ -171,6 +178,7 @@ class EvidenceApiController {
 			this.parameter = parameter;
 			this.reason = reason;
 		}
+
 	}
 
 	private static String parameter(String field) {
@@ -180,4 +188,5 @@ class EvidenceApiController {
 	private EvidenceCatalogue.Listed published(long id) {
 		return catalogue.incident(id, false).orElseThrow(() -> new NotFoundException("No published incident " + id));
 	}
+
 }

@@ -3,10 +3,14 @@ package org.safepassage.evidence;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side: incidents with their reports and reconciled figures, for the public and for researchers. */
+/**
+ * Read side: incidents with their reports and reconciled figures, for the public and for
+ * researchers.
+ */
 @Service
 @Transactional(readOnly = true)
 class EvidenceCatalogue {
@@ -49,11 +53,12 @@ class EvidenceCatalogue {
 		return withReports(incidents.find(criteria, EXPORT_LIMIT, 0).incidents());
 	}
 
-	/** A draft is only found when the reader may see drafts; to anyone else it does not exist. */
+	/**
+	 * A draft is only found when the reader may see drafts; to anyone else it does not
+	 * exist.
+	 */
 	Optional<Listed> incident(long id, boolean draftsVisible) {
-		return incidents.find(id)
-			.filter(i -> draftsVisible || i.published())
-			.map(i -> listed(i, reports.of(i.id())));
+		return incidents.find(id).filter(i -> draftsVisible || i.published()).map(i -> listed(i, reports.of(i.id())));
 	}
 
 	List<Listed> publishedForPetition(long petitionId) {
@@ -86,4 +91,5 @@ class EvidenceCatalogue {
 				incident.override());
 		return new Listed(incident, reports, figure);
 	}
+
 }

@@ -3,6 +3,7 @@ package org.safepassage.evidence;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+
 import org.safepassage.petitions.PetitionDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On a first start with no incident, records the 2023 returns of North Koreans from China and Release
- * International's estimates, from the reports behind the demo campaign, and links them to its petition.
+ * On a first start with no incident, records the 2023 returns of North Koreans from China
+ * and Release International's estimates, from the reports behind the demo campaign, and
+ * links them to its petition.
  */
 @Component
 @Order(20)
@@ -81,18 +83,20 @@ class EvidenceDemo implements ApplicationRunner {
 		report(october, OPEN_DOORS, "China sends hundreds of North Korean refugees back to extreme danger", "600",
 				LocalDate.of(2023, 10, 20), "Article quoting Timothy Cho, an escapee and Open Doors spokesperson.");
 
-		records.createEstimate(new Estimate.Content("North Koreans returned by China each year", Estimate.Measure.RETURNED,
-				Estimate.Rate.PER_YEAR, FuzzyDate.year(Year.of(2009)), ReportedFigure.parse("around 4,000"), RELEASE,
+		records.createEstimate(new Estimate.Content("North Koreans returned by China each year",
+				Estimate.Measure.RETURNED, Estimate.Rate.PER_YEAR, FuzzyDate.year(Year.of(2009)),
+				ReportedFigure.parse("around 4,000"), RELEASE,
 				"Release International on its petition to the Chinese Embassy in London", null, null, null,
 				"Stated when the petition was delivered, around the 2009 World Watch List; the period is approximate."),
 				IncidentState.PUBLISHED, linked, "demo");
-		records.createEstimate(new Estimate.Content("North Koreans who crossed into China over ten years",
-				Estimate.Measure.CROSSED, Estimate.Rate.TOTAL,
-				new FuzzyDate(DatePrecision.RANGE, LocalDate.of(1999, 1, 1), LocalDate.of(2009, 12, 31)),
-				ReportedFigure.parse("at least 500,000"), RELEASE,
-				"Release International on its petition to the Chinese Embassy in London", null, null, null,
-				"People who crossed, not people returned; the ten years are approximate."), IncidentState.PUBLISHED,
-				linked, "demo");
+		records.createEstimate(
+				new Estimate.Content("North Koreans who crossed into China over ten years", Estimate.Measure.CROSSED,
+						Estimate.Rate.TOTAL,
+						new FuzzyDate(DatePrecision.RANGE, LocalDate.of(1999, 1, 1), LocalDate.of(2009, 12, 31)),
+						ReportedFigure.parse("at least 500,000"), RELEASE,
+						"Release International on its petition to the Chinese Embassy in London", null, null, null,
+						"People who crossed, not people returned; the ten years are approximate."),
+				IncidentState.PUBLISHED, linked, "demo");
 		log.info("Demo evidence loaded: 3 incidents and 2 estimates, linked to petition {}", linked);
 	}
 
@@ -108,4 +112,5 @@ class EvidenceDemo implements ApplicationRunner {
 		records.addReport(incidentId, new SourceReport.Content(organisation, title, null, publishedOn,
 				ReportedFigure.parse(figure), null, Reliability.RELIABLE, note), "demo");
 	}
+
 }

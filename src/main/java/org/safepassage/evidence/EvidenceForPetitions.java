@@ -3,11 +3,15 @@ package org.safepassage.evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import org.safepassage.petitions.PetitionEvidence;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** "The evidence" on a petition page: its published incidents, newest first, then its published estimates. */
+/**
+ * "The evidence" on a petition page: its published incidents, newest first, then its
+ * published estimates.
+ */
 @Component
 class EvidenceForPetitions implements PetitionEvidence {
 
@@ -40,8 +44,10 @@ class EvidenceForPetitions implements PetitionEvidence {
 			items.add(new EvidenceItem(view.statement(), view.period(),
 					messages.getMessage("evidence.estimate.figure", new Object[] { view.figure(), view.organisation() },
 							locale),
-					messages.getMessage("evidence.estimate.notAnEvent", null, locale), "/evidence#estimate-" + view.id()));
+					messages.getMessage("evidence.estimate.notAnEvent", null, locale),
+					"/evidence#estimate-" + view.id()));
 		}
 		return items;
 	}
+
 }

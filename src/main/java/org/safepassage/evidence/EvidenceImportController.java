@@ -1,10 +1,11 @@
 package org.safepassage.evidence;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,8 +19,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * CSV import in two steps: upload for a dry run that lists every bad row with its line and reason, then import.
- * A file with any bad row imports nothing; the import checks the file again, in the same transaction.
+ * CSV import in two steps: upload for a dry run that lists every bad row with its line
+ * and reason, then import. A file with any bad row imports nothing; the import checks the
+ * file again, in the same transaction.
  */
 @Controller
 @RequestMapping("/admin/evidence/import")
@@ -87,8 +89,8 @@ class EvidenceImportController {
 			model.addAttribute("fileName", upload.fileName());
 			return "admin/evidence/import";
 		}
-		Integer imported = transaction.execute(status -> uploads.delete(id)
-				? records.importAll(plan.incidents(), principal.getName()) : 0);
+		Integer imported = transaction
+			.execute(status -> uploads.delete(id) ? records.importAll(plan.incidents(), principal.getName()) : 0);
 		redirect.addFlashAttribute("imported", imported);
 		return "redirect:/admin/evidence";
 	}
@@ -96,4 +98,5 @@ class EvidenceImportController {
 	private ImportUploads.Upload find(long id) {
 		return uploads.find(id).orElseThrow(() -> new NotFoundException("No upload " + id));
 	}
+
 }

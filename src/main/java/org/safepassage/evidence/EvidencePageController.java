@@ -1,13 +1,14 @@
 package org.safepassage.evidence;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The public evidence pages: the incident list with filters and search, each incident with its sources side by
- * side, the timeline, and the CSV of what a filter shows. Drafts exist only for researchers.
+ * The public evidence pages: the incident list with filters and search, each incident
+ * with its sources side by side, the timeline, and the CSV of what a filter shows. Drafts
+ * exist only for researchers.
  */
 @Controller
 class EvidencePageController {
@@ -55,10 +57,11 @@ class EvidencePageController {
 		boolean drafts = draftsVisible(request);
 		model.addAttribute("kinds", IncidentKind.values());
 		model.addAttribute("organisations", catalogue.organisations(drafts));
-		model.addAttribute("estimates", estimates.all(drafts ? null : IncidentState.PUBLISHED)
-			.stream()
-			.map(e -> views.estimate(e, locale))
-			.toList());
+		model.addAttribute("estimates",
+				estimates.all(drafts ? null : IncidentState.PUBLISHED)
+					.stream()
+					.map(e -> views.estimate(e, locale))
+					.toList());
 		if (errors.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "evidence/list";
@@ -84,7 +87,8 @@ class EvidencePageController {
 	@GetMapping("/evidence/timeline")
 	String timeline(@RequestParam(required = false) String kind, Locale locale, Model model,
 			HttpServletResponse response) {
-		IncidentKind chosen = kind == null || kind.isBlank() ? IncidentKind.FORCED_REPATRIATION : IncidentKind.parse(kind);
+		IncidentKind chosen = kind == null || kind.isBlank() ? IncidentKind.FORCED_REPATRIATION
+				: IncidentKind.parse(kind);
 		if (chosen == null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("kindError", true);
@@ -95,7 +99,8 @@ class EvidencePageController {
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("chart", TimelineChart.of(timeline, locale));
 		model.addAttribute("imprecise", timeline.imprecise().stream().map(l -> views.incident(l, locale)).toList());
-		model.addAttribute("withoutFigure", timeline.withoutFigure().stream().map(l -> views.incident(l, locale)).toList());
+		model.addAttribute("withoutFigure",
+				timeline.withoutFigure().stream().map(l -> views.incident(l, locale)).toList());
 		return "evidence/timeline";
 	}
 
@@ -126,4 +131,5 @@ class EvidencePageController {
 		}
 		return builder.encode().build().toUriString();
 	}
+
 }

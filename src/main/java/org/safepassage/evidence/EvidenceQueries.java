@@ -39,8 +39,8 @@ final class EvidenceQueries {
 	static final String DELETE_DRAFT_INCIDENT = "delete from incident where id = :id and state = 'DRAFT'";
 
 	/**
-	 * Every filter is optional (null: any). Full-text search covers the incident and its reports; the year
-	 * matches incidents whose dates overlap it.
+	 * Every filter is optional (null: any). Full-text search covers the incident and its
+	 * reports; the year matches incidents whose dates overlap it.
 	 */
 	private static final String FILTER = """
 			from incident i
@@ -64,7 +64,7 @@ final class EvidenceQueries {
 			limit :limit offset :offset""";
 
 	static final String INCIDENTS_FOR_TIMELINE = "select " + INCIDENT_COLUMNS + " " + """
-			 from incident i where i.state = 'PUBLISHED' and i.kind = :kind order by i.date_from, i.id""";
+			from incident i where i.state = 'PUBLISHED' and i.kind = :kind order by i.date_from, i.id""";
 
 	static final String PUBLISHED_FOR_PETITION = "select " + INCIDENT_COLUMNS + """
 			 from incident i join incident_petition l on l.incident_id = i.id
@@ -168,10 +168,14 @@ final class EvidenceQueries {
 
 	static final String DELETE_OLD_IMPORTS = "delete from evidence_import where uploaded_at < now() - interval '1 day'";
 
-	/** For other modules (alerts link to incidents): id, title, first day, whether the public may see it. */
+	/**
+	 * For other modules (alerts link to incidents): id, title, first day, whether the
+	 * public may see it.
+	 */
 	static final String INCIDENT_DIRECTORY = """
 			select id, title, date_from, state = 'PUBLISHED' as published from incident""";
 
 	private EvidenceQueries() {
 	}
+
 }

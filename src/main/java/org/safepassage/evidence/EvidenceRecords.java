@@ -1,12 +1,15 @@
 package org.safepassage.evidence;
 
 import java.util.List;
+
 import org.safepassage.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Write side for researchers: incidents, their source reports, overrides and estimates. */
+/**
+ * Write side for researchers: incidents, their source reports, overrides and estimates.
+ */
 @Service
 @Transactional
 class EvidenceRecords {
@@ -23,12 +26,16 @@ class EvidenceRecords {
 		this.estimates = estimates;
 	}
 
-	/** The source already has a report on this incident: one claim per source, edit that one instead. */
+	/**
+	 * The source already has a report on this incident: one claim per source, edit that
+	 * one instead.
+	 */
 	static class DuplicateSource extends RuntimeException {
 
 		DuplicateSource() {
 			super("This organisation already has a report on this incident");
 		}
+
 	}
 
 	long createIncident(Incident.IncidentContent content, List<Long> petitionIds, IncidentState state, String by) {
@@ -105,4 +112,5 @@ class EvidenceRecords {
 			throw new NotFoundException("No record " + id);
 		}
 	}
+
 }

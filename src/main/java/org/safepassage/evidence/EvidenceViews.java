@@ -1,14 +1,18 @@
 package org.safepassage.evidence;
 
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+
 import org.safepassage.shared.Countries;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Incidents, reports and estimates as text in the reader's language, ready for templates. */
+/**
+ * Incidents, reports and estimates as text in the reader's language, ready for templates.
+ */
 @Component
 class EvidenceViews {
 
@@ -37,12 +41,14 @@ class EvidenceViews {
 		Incident.IncidentContent c = listed.content();
 		ReconciledFigure f = listed.figure();
 		return new IncidentView(listed.id(), c.title(), message("evidence.kind." + c.kind().name(), locale),
-				c.date().text(locale), c.place(), message("evidence.placePrecision." + c.placePrecision().name(), locale),
+				c.date().text(locale), c.place(),
+				message("evidence.placePrecision." + c.placePrecision().name(), locale),
 				Countries.name(c.departureCountry(), locale), Countries.name(c.returnCountry(), locale), c.summary(),
 				c.tags(), listed.incident().published(), f.text(messages, locale), f.range(locale), f.known(),
 				f.known() ? NumberFormat.getIntegerInstance(locale).format(f.best()) : "", f.overridden(),
-				f.overrideNote(), f.basis() == null ? null : message("evidence.reliability." + f.basis().name(), locale),
-				f.unreadable(), listed.reports().stream().map(r -> report(r, locale)).toList());
+				f.overrideNote(),
+				f.basis() == null ? null : message("evidence.reliability." + f.basis().name(), locale), f.unreadable(),
+				listed.reports().stream().map(r -> report(r, locale)).toList());
 	}
 
 	ReportView report(SourceReport report, Locale locale) {
@@ -61,24 +67,28 @@ class EvidenceViews {
 				day(c.publishedOn(), locale), c.quote(), c.note(), estimate.state() == IncidentState.PUBLISHED);
 	}
 
-	/** How a figure was read: "500–600", "500 or more", or that a researcher must read it. */
+	/**
+	 * How a figure was read: "500–600", "500 or more", or that a researcher must read it.
+	 */
 	String reading(ReportedFigure figure, Locale locale) {
 		if (!figure.readable()) {
 			return message("evidence.reading.unreadable", locale);
 		}
 		NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
 		if (figure.high() == null) {
-			return messages.getMessage("evidence.reading.atLeast", new Object[] { numbers.format(figure.low()) }, locale);
+			return messages.getMessage("evidence.reading.atLeast", new Object[] { numbers.format(figure.low()) },
+					locale);
 		}
 		return figure.low().equals(figure.high()) ? numbers.format(figure.low())
 				: numbers.format(figure.low()) + "–" + numbers.format(figure.high());
 	}
 
-	private static String day(java.time.LocalDate day, Locale locale) {
+	private static String day(LocalDate day, Locale locale) {
 		return day == null ? null : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
 	}
 
 	private String message(String key, Locale locale) {
 		return messages.getMessage(key, null, locale);
 	}
+
 }

@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A date as precisely as a source gives it: a day, a month, a year, or an approximate range. Stored as the
- * first and last day it may mean, so filters and the timeline need no special cases.
+ * A date as precisely as a source gives it: a day, a month, a year, or an approximate
+ * range. Stored as the first and last day it may mean, so filters and the timeline need
+ * no special cases.
  */
 record FuzzyDate(DatePrecision precision, LocalDate from, LocalDate to) {
 
 	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
 	/**
-	 * Reads what a person typed: {@code 2023-10-09} for a day, {@code 2023-10} for a month, {@code 2023} for a
-	 * year, two days for a range. Empty for impossible dates, dates before 1900 or after {@code today}.
+	 * Reads what a person typed: {@code 2023-10-09} for a day, {@code 2023-10} for a
+	 * month, {@code 2023} for a year, two days for a range. Empty for impossible dates,
+	 * dates before 1900 or after {@code today}.
 	 */
 	static Optional<FuzzyDate> parse(DatePrecision precision, String date, String dateTo, LocalDate today) {
 		if (precision == null || date == null) {
@@ -86,7 +88,8 @@ record FuzzyDate(DatePrecision precision, LocalDate from, LocalDate to) {
 			case DAY -> from.format(day);
 			case MONTH -> from.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
 			case YEAR -> String.valueOf(from.getYear());
-			case RANGE -> wholeYears() ? from.getYear() + "–" + to.getYear() : from.format(day) + " – " + to.format(day);
+			case RANGE ->
+				wholeYears() ? from.getYear() + "–" + to.getYear() : from.format(day) + " – " + to.format(day);
 		};
 	}
 }

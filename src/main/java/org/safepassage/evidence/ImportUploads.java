@@ -1,10 +1,14 @@
 package org.safepassage.evidence;
 
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** CSV files checked in a dry run, kept for a day so the researcher can import without uploading again. */
+/**
+ * CSV files checked in a dry run, kept for a day so the researcher can import without
+ * uploading again.
+ */
 @Repository
 class ImportUploads {
 
@@ -35,4 +39,5 @@ class ImportUploads {
 	boolean delete(long id) {
 		return jdbc.sql(EvidenceQueries.DELETE_IMPORT).param("id", id).update() == 1;
 	}
+
 }

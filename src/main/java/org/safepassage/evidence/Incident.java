@@ -9,9 +9,11 @@ record Incident(long id, IncidentContent content, IncidentState state, Reconcili
 		return state == IncidentState.PUBLISHED;
 	}
 
-	/** What a researcher writes about an incident; its sources are separate {@link SourceReport}s. */
-	record IncidentContent(IncidentKind kind, String title, FuzzyDate date, String place,
-			PlacePrecision placePrecision, String departureCountry, String returnCountry, String summary,
-			List<String> tags) {
+	/**
+	 * What a researcher writes about an incident; its sources are separate
+	 * {@link SourceReport}s.
+	 */
+	record IncidentContent(IncidentKind kind, String title, FuzzyDate date, String place, PlacePrecision placePrecision,
+			String departureCountry, String returnCountry, String summary, List<String> tags) {
 	}
 }

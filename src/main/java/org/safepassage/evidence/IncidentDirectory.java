@@ -1,12 +1,18 @@
 package org.safepassage.evidence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The evidence module's query API for other modules: which incidents exist, by id, title and day. */
+/**
+ * The evidence module's query API for other modules: which incidents exist, by id, title
+ * and day.
+ */
 @Service
 public class IncidentDirectory {
 
@@ -16,7 +22,10 @@ public class IncidentDirectory {
 		this.jdbc = jdbc;
 	}
 
-	/** An incident as other modules may refer to it; {@code published} is false for drafts. */
+	/**
+	 * An incident as other modules may refer to it; {@code published} is false for
+	 * drafts.
+	 */
 	public record IncidentSummary(long id, String title, LocalDate firstDay, boolean published) {
 	}
 
@@ -34,8 +43,9 @@ public class IncidentDirectory {
 			.list();
 	}
 
-	private static IncidentSummary map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static IncidentSummary map(ResultSet rs, int row) throws SQLException {
 		return new IncidentSummary(rs.getLong("id"), rs.getString("title"), rs.getObject("date_from", LocalDate.class),
 				rs.getBoolean("published"));
 	}
+
 }

@@ -1,9 +1,12 @@
 package org.safepassage.evidence;
 
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
-import java.time.Year;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /** What a reader filters the incident list by; every field may be left empty. */
 record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @Size(max = 100) @PlainText String place,
@@ -40,7 +43,10 @@ record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @
 		return Typed.blank(page) ? 0 : Integer.parseInt(page.strip());
 	}
 
-	/** The public sees published incidents whatever they ask for; researchers may choose a state. */
+	/**
+	 * The public sees published incidents whatever they ask for; researchers may choose a
+	 * state.
+	 */
 	IncidentRepository.Criteria criteria(boolean draftsVisible) {
 		IncidentState chosen = draftsVisible ? IncidentState.parse(state) : IncidentState.PUBLISHED;
 		return new IncidentRepository.Criteria(chosen, IncidentKind.parse(kind),
@@ -49,8 +55,8 @@ record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @
 	}
 
 	/** Query parameters that reproduce this filter, for pager and export links. */
-	java.util.Map<String, String> asParameters() {
-		java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+	Map<String, String> asParameters() {
+		Map<String, String> parameters = new LinkedHashMap<>();
 		put(parameters, "kind", kind);
 		put(parameters, "year", year);
 		put(parameters, "place", place);
@@ -60,7 +66,7 @@ record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @
 		return parameters;
 	}
 
-	private static void put(java.util.Map<String, String> parameters, String name, String value) {
+	private static void put(Map<String, String> parameters, String name, String value) {
 		if (!Typed.blank(value)) {
 			parameters.put(name, value.strip());
 		}

@@ -1,12 +1,14 @@
 package org.safepassage.evidence;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /** A researcher's form for an incident; also one CSV row's incident columns. */
 record IncidentForm(@NotBlank String kind, @NotBlank @Size(max = 150) @PlainText String title,
@@ -48,7 +50,9 @@ record IncidentForm(@NotBlank String kind, @NotBlank @Size(max = 150) @PlainText
 		return FuzzyDate.parse(precision, date, null, LocalDate.now()).isPresent();
 	}
 
-	/** Only a range has a last day; it must be a real day from the first one up to today. */
+	/**
+	 * Only a range has a last day; it must be a real day from the first one up to today.
+	 */
 	@AssertTrue(message = "{evidence.dateTo.invalid}")
 	public boolean isDateToValid() {
 		if (DatePrecision.parse(datePrecision) != DatePrecision.RANGE) {
@@ -87,7 +91,7 @@ record IncidentForm(@NotBlank String kind, @NotBlank @Size(max = 150) @PlainText
 	}
 
 	List<Long> petitions() {
-		return petitionIds == null ? List.of() : petitionIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		return petitionIds == null ? List.of() : petitionIds.stream().filter(Objects::nonNull).distinct().toList();
 	}
 
 	/** Call only once the form is valid. */

@@ -7,4 +7,5 @@ enum IncidentKind {
 	static IncidentKind parse(String value) {
 		return Enums.parse(IncidentKind.class, value);
 	}
+
 }

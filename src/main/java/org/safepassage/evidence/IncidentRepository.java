@@ -3,9 +3,11 @@ package org.safepassage.evidence;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,7 +88,10 @@ class IncidentRepository {
 	}
 
 	List<Incident> publishedOfKind(IncidentKind kind) {
-		return jdbc.sql(EvidenceQueries.INCIDENTS_FOR_TIMELINE).param("kind", kind.name()).query(IncidentRepository::map).list();
+		return jdbc.sql(EvidenceQueries.INCIDENTS_FOR_TIMELINE)
+			.param("kind", kind.name())
+			.query(IncidentRepository::map)
+			.list();
 	}
 
 	List<Incident> publishedForPetition(long petitionId) {
@@ -118,7 +123,10 @@ class IncidentRepository {
 		}
 	}
 
-	/** Typed text is matched literally: % and _ are not wildcards for the person searching. */
+	/**
+	 * Typed text is matched literally: % and _ are not wildcards for the person
+	 * searching.
+	 */
 	private static String likePattern(String text) {
 		return text == null ? null : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -139,16 +147,17 @@ class IncidentRepository {
 
 	static Incident map(ResultSet rs, int row) throws SQLException {
 		FuzzyDate date = new FuzzyDate(DatePrecision.valueOf(rs.getString("date_precision")),
-				rs.getObject("date_from", java.time.LocalDate.class), rs.getObject("date_to", java.time.LocalDate.class));
+				rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class));
 		Array tags = rs.getArray("tags");
 		Incident.IncidentContent content = new Incident.IncidentContent(IncidentKind.valueOf(rs.getString("kind")),
-				rs.getString("title"), date, rs.getString("place"), PlacePrecision.valueOf(rs.getString("place_precision")),
-				rs.getString("departure_country"), rs.getString("return_country"), rs.getString("summary"),
+				rs.getString("title"), date, rs.getString("place"),
+				PlacePrecision.valueOf(rs.getString("place_precision")), rs.getString("departure_country"),
+				rs.getString("return_country"), rs.getString("summary"),
 				tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()));
 		Long low = rs.getObject("override_low", Long.class);
-		Reconciliation.Override override = low == null ? null
-				: new Reconciliation.Override(low, rs.getLong("override_best"), rs.getLong("override_high"),
-						rs.getString("override_note"));
+		Reconciliation.Override override = low == null ? null : new Reconciliation.Override(low,
+				rs.getLong("override_best"), rs.getLong("override_high"), rs.getString("override_note"));
 		return new Incident(rs.getLong("id"), content, IncidentState.valueOf(rs.getString("state")), override);
 	}
+
 }

@@ -8,4 +8,5 @@ enum IncidentState {
 	static IncidentState parse(String value) {
 		return Enums.parse(IncidentState.class, value);
 	}
+
 }

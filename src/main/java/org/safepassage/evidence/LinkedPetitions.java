@@ -1,6 +1,7 @@
 package org.safepassage.evidence;
 
 import java.util.List;
+
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.petitions.PetitionDirectory.PetitionSummary;
 import org.springframework.stereotype.Component;
@@ -27,4 +28,5 @@ class LinkedPetitions {
 	List<PetitionSummary> publicOnes(List<Long> ids) {
 		return ids.stream().flatMap(id -> directory.find(id).stream()).filter(PetitionSummary::publicState).toList();
 	}
+
 }

@@ -3,16 +3,15 @@ package org.safepassage.evidence;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /** A researcher's own low, best and high for an incident, with the reason. */
 record OverrideForm(@NotBlank @Size(max = 14) String low, @NotBlank @Size(max = 14) String best,
 		@NotBlank @Size(max = 14) String high, @NotBlank @Size(max = 2000) @PlainText(multiline = true) String note) {
 
 	static OverrideForm of(Reconciliation.Override override) {
-		return override == null ? new OverrideForm("", "", "", "")
-				: new OverrideForm(String.valueOf(override.low()), String.valueOf(override.best()),
-						String.valueOf(override.high()), override.note());
+		return override == null ? new OverrideForm("", "", "", "") : new OverrideForm(String.valueOf(override.low()),
+				String.valueOf(override.best()), String.valueOf(override.high()), override.note());
 	}
 
 	@AssertTrue(message = "{evidence.number.invalid}")

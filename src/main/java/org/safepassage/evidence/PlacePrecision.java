@@ -7,4 +7,5 @@ enum PlacePrecision {
 	static PlacePrecision parse(String value) {
 		return Enums.parse(PlacePrecision.class, value);
 	}
+
 }

@@ -2,12 +2,14 @@ package org.safepassage.evidence;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+
 import org.springframework.context.MessageSource;
 
 /**
- * The figure the public sees for an incident. {@code openEnded}: no counted source gives an upper bound, so
- * high is only the low. {@code basis} is the grade of the reports counted; {@code overrideNote} is set when a
- * researcher's figure replaces the derived one.
+ * The figure the public sees for an incident. {@code openEnded}: no counted source gives
+ * an upper bound, so high is only the low. {@code basis} is the grade of the reports
+ * counted; {@code overrideNote} is set when a researcher's figure replaces the derived
+ * one.
  */
 record ReconciledFigure(Long low, Long best, Long high, boolean openEnded, int sources, Reliability basis,
 		int unreadable, String overrideNote) {
@@ -43,6 +45,7 @@ record ReconciledFigure(Long low, Long best, Long high, boolean openEnded, int s
 		}
 		String key = overridden() ? "evidence.figure.overridden"
 				: openEnded ? "evidence.figure.atLeast" : "evidence.figure.withSources";
-		return messages.getMessage(key, new Object[] { openEnded ? NumberFormat.getIntegerInstance(locale).format(low) : range(locale), sources }, locale);
+		return messages.getMessage(key, new Object[] {
+				openEnded ? NumberFormat.getIntegerInstance(locale).format(low) : range(locale), sources }, locale);
 	}
 }

@@ -17,4 +17,5 @@ enum Reliability {
 	boolean isBetterThan(Reliability other) {
 		return ordinal() < other.ordinal();
 	}
+
 }

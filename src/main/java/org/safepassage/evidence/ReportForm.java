@@ -1,14 +1,16 @@
 package org.safepassage.evidence;
 
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /**
- * One source's report on an incident. The figure is typed exactly as the source wrote it; low and high are
- * filled in only when a researcher codes a figure that cannot be read automatically.
+ * One source's report on an incident. The figure is typed exactly as the source wrote it;
+ * low and high are filled in only when a researcher codes a figure that cannot be read
+ * automatically.
  */
 record ReportForm(@NotBlank @Size(max = 200) @PlainText String organisation,
 		@NotBlank @Size(max = 300) @PlainText String title, @Size(max = 2000) @PlainText String url,

@@ -2,11 +2,14 @@ package org.safepassage.evidence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +22,10 @@ class ReportRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when this source already has a report here */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException when this source already has
+	 * a report here
+	 */
 	long insert(long incidentId, SourceReport.Content content, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_REPORT), content).param("incidentId", incidentId)
 			.param("createdBy", createdBy)
@@ -53,7 +59,7 @@ class ReportRepository {
 			.query(ReportRepository::map)
 			.list()
 			.stream()
-			.collect(Collectors.groupingBy(SourceReport::incidentId, java.util.LinkedHashMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(SourceReport::incidentId, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, SourceReport.Content c) {
@@ -78,7 +84,8 @@ class ReportRepository {
 	static SourceReport map(ResultSet rs, int row) throws SQLException {
 		return new SourceReport(rs.getLong("id"), rs.getLong("incident_id"),
 				new SourceReport.Content(rs.getString("organisation"), rs.getString("title"), rs.getString("url"),
-						rs.getObject("published_on", java.time.LocalDate.class), figure(rs), rs.getString("quote"),
+						rs.getObject("published_on", LocalDate.class), figure(rs), rs.getString("quote"),
 						Reliability.valueOf(rs.getString("reliability")), rs.getString("note")));
 	}
+
 }

@@ -7,15 +7,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A figure exactly as a source wrote it ("over 500", "600", "dozens of families") with the bounds it
- * states. {@code low} is null when the text could not be read: such a figure is kept and flagged for a
- * researcher, never guessed. {@code high} is null when the source gives no upper bound.
+ * A figure exactly as a source wrote it ("over 500", "600", "dozens of families") with
+ * the bounds it states. {@code low} is null when the text could not be read: such a
+ * figure is kept and flagged for a researcher, never guessed. {@code high} is null when
+ * the source gives no upper bound.
  */
 record ReportedFigure(String text, Long low, Long high, Coding coding) {
 
 	/** Where the bounds came from. */
 	enum Coding {
+
 		PARSED, MANUAL, UNREADABLE
+
 	}
 
 	static final long MAX = 1_000_000_000L;
@@ -39,7 +42,9 @@ record ReportedFigure(String text, Long low, Long high, Coding coding) {
 		return new ReportedFigure(text, null, null, Coding.UNREADABLE);
 	}
 
-	/** Vague words, coded as the smallest number they can mean and giving no upper bound. */
+	/**
+	 * Vague words, coded as the smallest number they can mean and giving no upper bound.
+	 */
 	private static final Map<String, Long> VAGUE = Map.of("dozens", 12L, "hundreds", 100L, "thousands", 1_000L,
 			"tens of thousands", 10_000L, "hundreds of thousands", 100_000L);
 
@@ -53,23 +58,30 @@ record ReportedFigure(String text, Long low, Long high, Coding coding) {
 
 	private static final String ABOUT = "(?:about|around|approximately|roughly|some|an estimated|estimated|c\\.|ca\\.)";
 
-	/** Anything after the quantity must be words ("people", "of families"), never another number. */
+	/**
+	 * Anything after the quantity must be words ("people", "of families"), never another
+	 * number.
+	 */
 	private static final String TRAILING = "(?:[\\s,;:(]+([^\\d]*))?";
 
 	private static final Pattern LOWER_BOUND = Pattern.compile(AT_LEAST + "\\s+" + QUANTITY + TRAILING);
 
 	private static final Pattern APPROXIMATE = Pattern.compile(ABOUT + "\\s+" + QUANTITY + TRAILING);
 
-	private static final Pattern OPEN_ENDED = Pattern.compile(QUANTITY + "(?:\\s*\\+|\\s+or more|\\s+and more)" + TRAILING);
+	private static final Pattern OPEN_ENDED = Pattern
+		.compile(QUANTITY + "(?:\\s*\\+|\\s+or more|\\s+and more)" + TRAILING);
 
-	private static final Pattern RANGE = Pattern
-		.compile("(?:between\\s+(" + NUMBER + ")\\s+and\\s+(" + NUMBER + ")|(" + NUMBER + ")\\s*(?:-|to)\\s*(" + NUMBER + "))" + TRAILING);
+	private static final Pattern RANGE = Pattern.compile("(?:between\\s+(" + NUMBER + ")\\s+and\\s+(" + NUMBER + ")|("
+			+ NUMBER + ")\\s*(?:-|to)\\s*(" + NUMBER + "))" + TRAILING);
 
 	private static final Pattern PLAIN = Pattern.compile(QUANTITY + TRAILING);
 
-	/** Words after a number that change its meaning ("500 or fewer", "600, perhaps more"): left to a person. */
-	private static final Pattern QUALIFYING_WORDS = Pattern
-		.compile("\\b(?:more|less|fewer|under|over|nearly|almost|up to|or so|about|around|at least|perhaps|maybe|possibly|estimated)\\b");
+	/**
+	 * Words after a number that change its meaning ("500 or fewer", "600, perhaps more"):
+	 * left to a person.
+	 */
+	private static final Pattern QUALIFYING_WORDS = Pattern.compile(
+			"\\b(?:more|less|fewer|under|over|nearly|almost|up to|or so|about|around|at least|perhaps|maybe|possibly|estimated)\\b");
 
 	static ReportedFigure parse(String text) {
 		if (text == null || text.isBlank() || text.length() > 200) {

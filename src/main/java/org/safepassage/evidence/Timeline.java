@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * People affected per month from published incidents of one kind: the best estimate with its low–high band,
- * and the running totals. Incidents dated less precisely than a month are listed apart rather than spread
- * over months they may not belong to; estimates are never part of it.
+ * People affected per month from published incidents of one kind: the best estimate with
+ * its low–high band, and the running totals. Incidents dated less precisely than a month
+ * are listed apart rather than spread over months they may not belong to; estimates are
+ * never part of it.
  */
 record Timeline(IncidentKind kind, List<Month> months, List<EvidenceCatalogue.Listed> imprecise,
 		List<EvidenceCatalogue.Listed> withoutFigure) {
@@ -18,7 +19,9 @@ record Timeline(IncidentKind kind, List<Month> months, List<EvidenceCatalogue.Li
 			long cumulativeHigh, List<EvidenceCatalogue.Listed> incidents) {
 	}
 
-	/** Months from the first to the last with an incident, quiet months included as zero. */
+	/**
+	 * Months from the first to the last with an incident, quiet months included as zero.
+	 */
 	static Timeline of(IncidentKind kind, List<EvidenceCatalogue.Listed> incidents) {
 		Map<YearMonth, List<EvidenceCatalogue.Listed>> byMonth = new TreeMap<>();
 		List<EvidenceCatalogue.Listed> imprecise = new ArrayList<>();
@@ -28,9 +31,11 @@ record Timeline(IncidentKind kind, List<Month> months, List<EvidenceCatalogue.Li
 				withoutFigure.add(listed);
 				continue;
 			}
-			listed.content().date().month().ifPresentOrElse(
-					month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(listed),
-					() -> imprecise.add(listed));
+			listed.content()
+				.date()
+				.month()
+				.ifPresentOrElse(month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(listed),
+						() -> imprecise.add(listed));
 		}
 		List<Month> months = new ArrayList<>();
 		if (!byMonth.isEmpty()) {

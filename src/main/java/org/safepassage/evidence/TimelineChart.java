@@ -1,14 +1,16 @@
 package org.safepassage.evidence;
 
+import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The geometry of the timeline's two SVG charts, computed on the server so the page needs no JavaScript:
- * monthly bars (best estimate) with a low–high whisker, and the cumulative total as a line in its band.
- * The template only places these numbers; every label is generated here, none comes from a reader.
+ * The geometry of the timeline's two SVG charts, computed on the server so the page needs
+ * no JavaScript: monthly bars (best estimate) with a low–high whisker, and the cumulative
+ * total as a line in its band. The template only places these numbers; every label is
+ * generated here, none comes from a reader.
  */
 record TimelineChart(int width, int height, int plotLeft, int plotTop, int plotWidth, int plotHeight,
 		List<Tick> monthlyTicks, List<Bar> bars, List<Tick> cumulativeTicks, String cumulativeLine,
@@ -43,7 +45,7 @@ record TimelineChart(int width, int height, int plotLeft, int plotTop, int plotW
 		double slot = months.isEmpty() ? plotWidth : (double) plotWidth / months.size();
 		long monthlyMax = niceCeiling(months.stream().mapToLong(Timeline.Month::high).max().orElse(0));
 		long cumulativeMax = niceCeiling(months.isEmpty() ? 0 : months.getLast().cumulativeHigh());
-		java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(locale);
+		NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
 		DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", locale);
 
 		List<Bar> bars = new ArrayList<>();
@@ -57,17 +59,19 @@ record TimelineChart(int width, int height, int plotLeft, int plotTop, int plotW
 			double barWidth = Math.max(1, slot * 0.7);
 			double top = y(m.best(), monthlyMax, plotHeight);
 			bars.add(new Bar(round(centre - barWidth / 2), round(top), round(barWidth), round(TOP + plotHeight - top),
-					round(centre), round(y(m.high(), monthlyMax, plotHeight)), round(y(m.low(), monthlyMax, plotHeight)),
+					round(centre), round(y(m.high(), monthlyMax, plotHeight)),
+					round(y(m.low(), monthlyMax, plotHeight)),
 					m.month().format(monthFormat) + ": " + range(numbers, m.low(), m.best(), m.high())));
-			line.append(line.isEmpty() ? "" : " ").append(point(centre, y(m.cumulativeBest(), cumulativeMax, plotHeight)));
+			line.append(line.isEmpty() ? "" : " ")
+				.append(point(centre, y(m.cumulativeBest(), cumulativeMax, plotHeight)));
 			upper.add(point(centre, y(m.cumulativeHigh(), cumulativeMax, plotHeight)));
 			lower.addFirst(point(centre, y(m.cumulativeLow(), cumulativeMax, plotHeight)));
 		}
 		List<String> band = new ArrayList<>(upper);
 		band.addAll(lower);
-		return new TimelineChart(WIDTH, HEIGHT, LEFT, TOP, plotWidth, plotHeight, ticks(monthlyMax, plotHeight, numbers),
-				bars, ticks(cumulativeMax, plotHeight, numbers), line.toString(), String.join(" ", band),
-				labels(months, slot, monthFormat));
+		return new TimelineChart(WIDTH, HEIGHT, LEFT, TOP, plotWidth, plotHeight,
+				ticks(monthlyMax, plotHeight, numbers), bars, ticks(cumulativeMax, plotHeight, numbers),
+				line.toString(), String.join(" ", band), labels(months, slot, monthFormat));
 	}
 
 	public int plotBottom() {
@@ -78,7 +82,7 @@ record TimelineChart(int width, int height, int plotLeft, int plotTop, int plotW
 		return plotLeft + plotWidth;
 	}
 
-	private static String range(java.text.NumberFormat numbers, long low, long best, long high) {
+	private static String range(NumberFormat numbers, long low, long best, long high) {
 		return low == high ? numbers.format(best)
 				: numbers.format(best) + " (" + numbers.format(low) + "–" + numbers.format(high) + ")";
 	}
@@ -93,7 +97,7 @@ record TimelineChart(int width, int height, int plotLeft, int plotTop, int plotW
 		return labels;
 	}
 
-	private static List<Tick> ticks(long max, int plotHeight, java.text.NumberFormat numbers) {
+	private static List<Tick> ticks(long max, int plotHeight, NumberFormat numbers) {
 		List<Tick> ticks = new ArrayList<>();
 		for (int i = 0; i <= 4; i++) {
 			long value = max * i / 4;
@@ -114,7 +118,10 @@ record TimelineChart(int width, int height, int plotLeft, int plotTop, int plotW
 		return Math.round(value * 10) / 10.0;
 	}
 
-	/** 1, 2 or 5 times a power of ten, and a multiple of 4 so the four gridlines fall on whole numbers. */
+	/**
+	 * 1, 2 or 5 times a power of ten, and a multiple of 4 so the four gridlines fall on
+	 * whole numbers.
+	 */
 	static long niceCeiling(long value) {
 		if (value <= 4) {
 			return 4;

@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.safepassage.shared.Countries;
+
 /**
- * Numbers, dates and addresses as people type them into forms and spreadsheets. Forms bind them as text so
- * one bad value does not hide the messages for the others; these read them, null meaning "left empty".
+ * Numbers, dates and addresses as people type them into forms and spreadsheets. Forms
+ * bind them as text so one bad value does not hide the messages for the others; these
+ * read them, null meaning "left empty".
  */
 final class Typed {
 
@@ -80,7 +83,7 @@ final class Typed {
 	}
 
 	static boolean validCountry(String value) {
-		return blank(value) || org.safepassage.shared.Countries.isKnown(value.strip().toUpperCase(Locale.ROOT));
+		return blank(value) || Countries.isKnown(value.strip().toUpperCase(Locale.ROOT));
 	}
 
 	static String country(String value) {
@@ -119,4 +122,5 @@ final class Typed {
 		Long h = count(high);
 		return h == null || (h != INVALID && (l == null || l == INVALID || h >= l));
 	}
+
 }

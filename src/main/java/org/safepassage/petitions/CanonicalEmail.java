@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The form of an address used to find repeat signatures: case-insensitive everywhere, and without dots
- * and {@code +tags} at providers that deliver those variants to the same mailbox.
+ * The form of an address used to find repeat signatures: case-insensitive everywhere, and
+ * without dots and {@code +tags} at providers that deliver those variants to the same
+ * mailbox.
  */
 final class CanonicalEmail {
 
@@ -31,4 +32,5 @@ final class CanonicalEmail {
 		}
 		return local + "@" + domain;
 	}
+
 }

@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
-/** The signer's address as recorded for abuse limits; anything that is not an IP literal is dropped. */
+/**
+ * The signer's address as recorded for abuse limits; anything that is not an IP literal
+ * is dropped.
+ */
 final class ClientAddress {
 
 	private static final Pattern IPV4 = Pattern
@@ -33,4 +36,5 @@ final class ClientAddress {
 		}
 		return null;
 	}
+
 }

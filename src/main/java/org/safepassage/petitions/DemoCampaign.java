@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On a first start with an empty database, opens the demo campaign: the petition to the PRC Embassy in
- * London, its three demands and its goal of 50,000 signatures, written from the 2023 reports.
+ * On a first start with an empty database, opens the demo campaign: the petition to the
+ * PRC Embassy in London, its three demands and its goal of 50,000 signatures, written
+ * from the 2023 reports.
  */
 @Component
 @Order(10)
@@ -44,8 +46,9 @@ class DemoCampaign implements ApplicationRunner {
 			return;
 		}
 		Instant now = clock.instant();
-		Petition petition = Petition.draft(new PetitionContent(TITLE, BACKGROUND, DEMANDS, TARGET, 50_000,
-				now.plus(Duration.ofDays(180))), "demo", now);
+		Petition petition = Petition.draft(
+				new PetitionContent(TITLE, BACKGROUND, DEMANDS, TARGET, 50_000, now.plus(Duration.ofDays(180))), "demo",
+				now);
 		long id = petitions.save(petition);
 		Petition saved = petitions.find(id).orElseThrow();
 		saved.submit(now);
@@ -76,4 +79,5 @@ class DemoCampaign implements ApplicationRunner {
 			"Grant refugee status to North Koreans who have escaped to China, and treat them with compassion.",
 			"Allow them safe passage to third countries that are ready to receive them, such as South Korea.",
 			"End the forced return of North Koreans to North Korea, starting now.");
+
 }

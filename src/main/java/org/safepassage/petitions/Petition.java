@@ -1,16 +1,19 @@
 package org.safepassage.petitions;
 
+import static org.safepassage.shared.RuleViolation.require;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.safepassage.petitions.PetitionEvents.PetitionClosed;
 import org.safepassage.petitions.PetitionEvents.PetitionDelivered;
 import org.safepassage.petitions.PetitionEvents.PetitionOpened;
-import static org.safepassage.shared.RuleViolation.require;
 
 /**
- * The petition aggregate. Every change of state goes through a verb here that checks it is allowed:
- * draft → submitted → open → closed → delivered, with rejected (back to draft when revised) and hidden.
+ * The petition aggregate. Every change of state goes through a verb here that checks it
+ * is allowed: draft → submitted → open → closed → delivered, with rejected (back to draft
+ * when revised) and hidden.
  */
 class Petition {
 
@@ -187,4 +190,5 @@ class Petition {
 	int version() {
 		return version;
 	}
+
 }

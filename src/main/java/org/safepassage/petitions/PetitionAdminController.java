@@ -1,12 +1,13 @@
 package org.safepassage.petitions;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
-import org.safepassage.shared.PlainText;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.safepassage.shared.StaffAction;
+import org.safepassage.shared.validation.PlainText;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff pages. Campaigners write, submit, close and deliver; moderators and admins also open, reject and
- * hide. Whether a step is allowed in the petition's current state is the petition's own decision.
+ * Staff pages. Campaigners write, submit, close and deliver; moderators and admins also
+ * open, reject and hide. Whether a step is allowed in the petition's current state is the
+ * petition's own decision.
  */
 @Controller
 @RequestMapping("/admin")
@@ -129,4 +131,5 @@ class PetitionAdminController {
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
 		return StaffAction.thenRedirect(action, redirect, "/admin/petitions/" + id);
 	}
+
 }

@@ -1,6 +1,8 @@
 package org.safepassage.petitions;
 
 import java.time.Clock;
+import java.util.function.Consumer;
+
 import org.safepassage.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff actions on petitions: each loads the aggregate, asks it to change, and saves it. */
+/**
+ * Staff actions on petitions: each loads the aggregate, asks it to change, and saves it.
+ */
 @Service
 class PetitionAdministration {
 
@@ -67,7 +71,10 @@ class PetitionAdministration {
 		return petitions.find(id).orElseThrow(() -> new NotFoundException("No petition " + id));
 	}
 
-	/** Closes petitions whose closing date has come. Each in its own transaction; any instance may run it. */
+	/**
+	 * Closes petitions whose closing date has come. Each in its own transaction; any
+	 * instance may run it.
+	 */
 	@Scheduled(fixedDelayString = "${safepassage.petitions.close-check-interval:30s}")
 	void closePetitionsPastTheirDate() {
 		for (long id : petitions.dueToClose()) {
@@ -88,9 +95,10 @@ class PetitionAdministration {
 		}
 	}
 
-	private void change(long id, java.util.function.Consumer<Petition> action) {
+	private void change(long id, Consumer<Petition> action) {
 		Petition petition = get(id);
 		action.accept(petition);
 		petitions.save(petition);
 	}
+
 }

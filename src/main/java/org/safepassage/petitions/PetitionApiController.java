@@ -2,9 +2,11 @@ package org.safepassage.petitions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import org.safepassage.shared.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +50,7 @@ class PetitionApiController {
 	@GetMapping("/{id}")
 	ResponseEntity<PetitionJson> petition(@PathVariable long id) {
 		PetitionView p = find(id);
-		Map<String, Long> byCountry = new java.util.LinkedHashMap<>();
+		Map<String, Long> byCountry = new LinkedHashMap<>();
 		p.byCountry().forEach(c -> byCountry.put(c.code(), c.signatures()));
 		return ResponseEntity.ok()
 			.cacheControl(ONE_SECOND)
@@ -58,7 +60,8 @@ class PetitionApiController {
 
 	@GetMapping("/{id}/count")
 	ResponseEntity<CountJson> count(@PathVariable long id) {
-		// The live counter is the most polled URL: check the petition is public without building its page.
+		// The live counter is the most polled URL: check the petition is public without
+		// building its page.
 		if (!catalogue.isPublic(id)) {
 			throw new NotFoundException("No public petition with id " + id);
 		}
@@ -72,4 +75,5 @@ class PetitionApiController {
 		return catalogue.publicPetition(id, Locale.ENGLISH)
 			.orElseThrow(() -> new NotFoundException("No public petition with id " + id));
 	}
+
 }

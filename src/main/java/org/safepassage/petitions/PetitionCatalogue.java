@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -63,4 +64,5 @@ class PetitionCatalogue {
 	Optional<PetitionView> anyPetition(long id, Locale locale) {
 		return petitions.find(id).map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
 	}
+
 }

@@ -1,11 +1,17 @@
 package org.safepassage.petitions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The petitions module's query API for other modules: which petitions exist, by id and title. */
+/**
+ * The petitions module's query API for other modules: which petitions exist, by id and
+ * title.
+ */
 @Service
 public class PetitionDirectory {
 
@@ -15,7 +21,10 @@ public class PetitionDirectory {
 		this.jdbc = jdbc;
 	}
 
-	/** A petition as other modules may refer to it. {@code publicState} is false for drafts and hidden ones. */
+	/**
+	 * A petition as other modules may refer to it. {@code publicState} is false for
+	 * drafts and hidden ones.
+	 */
 	public record PetitionSummary(long id, String title, String state, boolean publicState) {
 	}
 
@@ -30,8 +39,9 @@ public class PetitionDirectory {
 		return jdbc.sql(PetitionQueries.DIRECTORY + " order by id").query(PetitionDirectory::map).list();
 	}
 
-	private static PetitionSummary map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static PetitionSummary map(ResultSet rs, int row) throws SQLException {
 		PetitionState state = PetitionState.valueOf(rs.getString("state"));
 		return new PetitionSummary(rs.getLong("id"), rs.getString("title"), state.name(), state.isPublic());
 	}
+
 }

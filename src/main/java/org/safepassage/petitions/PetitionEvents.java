@@ -20,4 +20,5 @@ public final class PetitionEvents {
 	public record SignatureConfirmed(long petitionId, long signatureId, String email, String name, String locale,
 			boolean keepUpdated, Instant at) {
 	}
+
 }

@@ -4,15 +4,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Implemented by a module that records evidence (incidents) linked to petitions, so the petition page can
- * show "The evidence" without the petitions module depending on it.
+ * Implemented by a module that records evidence (incidents) linked to petitions, so the
+ * petition page can show "The evidence" without the petitions module depending on it.
  */
 public interface PetitionEvidence {
 
 	/** Published evidence linked to this petition, newest first. */
 	List<EvidenceItem> forPetition(long petitionId, Locale locale);
 
-	/** One linked item: a title, its date as text, a figure such as "500–600 (2 sources)", and its page. */
+	/**
+	 * One linked item: a title, its date as text, a figure such as "500–600 (2 sources)",
+	 * and its page.
+	 */
 	record EvidenceItem(String title, String date, String figure, String summary, String path) {
 	}
+
 }

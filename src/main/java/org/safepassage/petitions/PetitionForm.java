@@ -1,13 +1,15 @@
 package org.safepassage.petitions;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /** The staff form for writing a petition; demands are typed one per line. */
 record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
@@ -45,7 +47,10 @@ record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
 		return list.size() <= MAX_DEMANDS && list.stream().allMatch(d -> d.length() <= MAX_DEMAND_LENGTH);
 	}
 
-	/** Typed as text so that one bad number does not hide the messages for every other field. */
+	/**
+	 * Typed as text so that one bad number does not hide the messages for every other
+	 * field.
+	 */
 	Integer goal() {
 		if (signatureGoal == null || signatureGoal.isBlank()) {
 			return null;
@@ -65,7 +70,7 @@ record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
 		try {
 			return LocalDate.parse(closingDate.strip());
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			return LocalDate.MIN;
 		}
 	}

@@ -1,23 +1,30 @@
 package org.safepassage.petitions;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /** The public petition pages: list, read, sign, confirm. All work without JavaScript. */
 @Controller
@@ -27,21 +34,21 @@ class PetitionPageController {
 
 	private final Signing signing;
 
-	private final org.springframework.beans.factory.ObjectProvider<PetitionEvidence> evidence;
+	private final ObjectProvider<PetitionEvidence> evidence;
 
-	PetitionPageController(PetitionCatalogue catalogue, Signing signing,
-			org.springframework.beans.factory.ObjectProvider<PetitionEvidence> evidence) {
+	PetitionPageController(PetitionCatalogue catalogue, Signing signing, ObjectProvider<PetitionEvidence> evidence) {
 		this.catalogue = catalogue;
 		this.signing = signing;
 		this.evidence = evidence;
 	}
 
 	/**
-	 * Parameters starting with '_' (the CSRF token) would otherwise be taken for checkbox markers and probed
-	 * as properties of the form on every signature; the form needs no markers (an unticked box is null).
+	 * Parameters starting with '_' (the CSRF token) would otherwise be taken for checkbox
+	 * markers and probed as properties of the form on every signature; the form needs no
+	 * markers (an unticked box is null).
 	 */
-	@org.springframework.web.bind.annotation.InitBinder("form")
-	void noFieldMarkers(org.springframework.web.bind.WebDataBinder binder) {
+	@InitBinder("form")
+	void noFieldMarkers(WebDataBinder binder) {
 		binder.setFieldMarkerPrefix(null);
 		binder.setFieldDefaultPrefix(null);
 	}
@@ -137,12 +144,11 @@ class PetitionPageController {
 	}
 
 	/** The queue of signatures waiting for the database is full, or the wait ran out. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(SignatureBatcher.SigningOverloaded.class)
-	org.springframework.web.servlet.ModelAndView busy(HttpServletResponse response) {
+	@ExceptionHandler(SignatureBatcher.SigningOverloaded.class)
+	ModelAndView busy(HttpServletResponse response) {
 		response.setHeader("Retry-After", "5");
-		org.springframework.web.servlet.ModelAndView view = new org.springframework.web.servlet.ModelAndView(
-				"error/message");
-		view.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+		ModelAndView view = new ModelAndView("error/message");
+		view.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		view.addObject("status", 503);
 		view.addObject("messageKey", "error.unavailable");
 		return view;
@@ -156,9 +162,12 @@ class PetitionPageController {
 		return "petitions/show";
 	}
 
-	/** Evidence changes rarely; an unreachable database never holds up the petition page because of it. */
+	/**
+	 * Evidence changes rarely; an unreachable database never holds up the petition page
+	 * because of it.
+	 */
 	private final RecentCopies<String, List<PetitionEvidence.EvidenceItem>> recentEvidence = new RecentCopies<>(
-			java.time.Duration.ofSeconds(30));
+			Duration.ofSeconds(30));
 
 	private List<PetitionEvidence.EvidenceItem> linkedEvidence(long id, Locale locale) {
 		return recentEvidence.get(id + "|" + locale.toLanguageTag(),
@@ -168,4 +177,5 @@ class PetitionPageController {
 	private PetitionView publicPetition(long id, Locale locale) {
 		return catalogue.publicPetition(id, locale).orElseThrow(() -> new NotFoundException("No petition " + id));
 	}
+
 }

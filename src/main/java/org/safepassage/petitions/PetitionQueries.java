@@ -16,7 +16,10 @@ final class PetitionQueries {
 			values (:title, :background, :demands, :target, :goal, :closingAt, :state, :createdBy, :createdAt)
 			returning id""";
 
-	/** Optimistic: a concurrent change (another moderator, the closing job) makes this update nothing. */
+	/**
+	 * Optimistic: a concurrent change (another moderator, the closing job) makes this
+	 * update nothing.
+	 */
 	static final String UPDATE_PETITION = """
 			update petition set title = :title, background = :background, demands = :demands, target = :target,
 			       signature_goal = :goal, closing_at = :closingAt, state = :state,
@@ -44,9 +47,10 @@ final class PetitionQueries {
 	// --- signatures (stored in batches by SignatureBatcher)
 
 	/**
-	 * Stores a batch of signatures in one statement. Rows for a petition that is no longer open are skipped;
-	 * a repeat bumps the mail budget (and refreshes an unconfirmed token) and returns nothing once spent.
-	 * Sorted so that concurrent batches take row locks in the same order.
+	 * Stores a batch of signatures in one statement. Rows for a petition that is no
+	 * longer open are skipped; a repeat bumps the mail budget (and refreshes an
+	 * unconfirmed token) and returns nothing once spent. Sorted so that concurrent
+	 * batches take row locks in the same order.
 	 */
 	static final String SIGN_BATCH = """
 			with input as (
@@ -74,8 +78,9 @@ final class PetitionQueries {
 			          s.confirmed_at is not null as confirmed""";
 
 	/**
-	 * Recent signatures per address on one petition, for the abuse limits. The lateral join makes one index
-	 * lookup per address; a plain join scanned every recent signature of the petition.
+	 * Recent signatures per address on one petition, for the abuse limits. The lateral
+	 * join makes one index lookup per address; a plain join scanned every recent
+	 * signature of the petition.
 	 */
 	static final String RECENT_BY_IP = """
 			select t.ip, r.in_burst, r.in_sustained
@@ -96,7 +101,10 @@ final class PetitionQueries {
 			select s.id, s.petition_id, s.confirmed_at, s.token_expires_at
 			from signature s where s.token_hash = :tokenHash""";
 
-	/** Single use: only an unconfirmed, unexpired signature on a petition still open is confirmed. */
+	/**
+	 * Single use: only an unconfirmed, unexpired signature on a petition still open is
+	 * confirmed.
+	 */
 	static final String CONFIRM = """
 			update signature s set confirmed_at = now()
 			where s.token_hash = :tokenHash and s.confirmed_at is null and s.token_expires_at > now()
@@ -116,7 +124,10 @@ final class PetitionQueries {
 
 	static final String TRY_COUNT_LOCK = "select pg_try_advisory_xact_lock(:key)";
 
-	/** Folds queued confirmations into the counts in one statement: the rows it takes are the rows it adds. */
+	/**
+	 * Folds queued confirmations into the counts in one statement: the rows it takes are
+	 * the rows it adds.
+	 */
 	static final String FOLD_PENDING_COUNTS = """
 			with taken as (
 			    delete from signature_count_pending
@@ -142,4 +153,5 @@ final class PetitionQueries {
 
 	private PetitionQueries() {
 	}
+
 }

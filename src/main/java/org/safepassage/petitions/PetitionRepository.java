@@ -3,10 +3,12 @@ package org.safepassage.petitions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
 import org.safepassage.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +31,15 @@ class PetitionRepository {
 	}
 
 	/**
-	 * For read-only use on hot paths (the petition page, signing): a copy at most a second old, refreshed with
-	 * a bounded wait, so readers never hang on a slow or unreachable database once a petition has been read.
+	 * For read-only use on hot paths (the petition page, signing): a copy at most a
+	 * second old, refreshed with a bounded wait, so readers never hang on a slow or
+	 * unreachable database once a petition has been read.
 	 */
 	Optional<Petition> findRecent(long id) {
 		return recent.get(id, () -> find(id));
 	}
 
-	private final RecentCopies<Long, Optional<Petition>> recent = new RecentCopies<>(java.time.Duration.ofSeconds(1));
+	private final RecentCopies<Long, Optional<Petition>> recent = new RecentCopies<>(Duration.ofSeconds(1));
 
 	Optional<Petition> find(long id) {
 		return jdbc.sql(PetitionQueries.FIND_PETITION).param("id", id).query(PetitionRepository::map).optional();
@@ -46,7 +49,9 @@ class PetitionRepository {
 		return !jdbc.sql(PetitionQueries.ANY_PETITION).query(Boolean.class).single();
 	}
 
-	/** Inserts a new petition or saves a changed one, then publishes what happened to it. */
+	/**
+	 * Inserts a new petition or saves a changed one, then publishes what happened to it.
+	 */
 	long save(Petition petition) {
 		PetitionContent c = petition.content();
 		long id;
@@ -117,4 +122,5 @@ class PetitionRepository {
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "submitted_at"),
 				instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "delivered_at"), rs.getInt("version"));
 	}
+
 }

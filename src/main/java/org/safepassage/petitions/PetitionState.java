@@ -8,4 +8,5 @@ public enum PetitionState {
 	public boolean isPublic() {
 		return this == OPEN || this == CLOSED || this == DELIVERED;
 	}
+
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import org.safepassage.shared.Countries;
 
 /** A petition as the public page shows it. */

@@ -2,6 +2,7 @@ package org.safepassage.petitions;
 
 import java.time.Duration;
 import java.time.ZoneId;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +13,10 @@ record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl, @Defau
 		@DefaultValue("250ms") Duration countCacheTtl, @DefaultValue("500ms") Duration pageCacheTtl,
 		@DefaultValue Batching batching) {
 
-	/** Group commit of signatures: at most max-batch per transaction, a signer waits at most max-wait. */
+	/**
+	 * Group commit of signatures: at most max-batch per transaction, a signer waits at
+	 * most max-wait.
+	 */
 	record Batching(@DefaultValue("2") int writers, @DefaultValue("500") int maxBatch,
 			@DefaultValue("20000") int queueCapacity, @DefaultValue("3s") Duration maxWait) {
 	}

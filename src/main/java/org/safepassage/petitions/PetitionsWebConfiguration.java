@@ -22,4 +22,5 @@ class PetitionsWebConfiguration {
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return registration;
 	}
+
 }

@@ -1,15 +1,18 @@
 package org.safepassage.petitions;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,10 +22,11 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves the public petition page and its live counter from a copy at most {@code ttl} old, per language,
- * to anonymous readers: during a spike thousands of people read the same page every second. The page's
- * only per-visitor part, the sign form's CSRF token, is put back into each copy. Runs after Spring
- * Security, so security headers and the CSRF cookie are set as for any page.
+ * Serves the public petition page and its live counter from a copy at most {@code ttl}
+ * old, per language, to anonymous readers: during a spike thousands of people read the
+ * same page every second. The page's only per-visitor part, the sign form's CSRF token,
+ * is put back into each copy. Runs after Spring Security, so security headers and the
+ * CSRF cookie are set as for any page.
  */
 class PublicPageCache extends OncePerRequestFilter {
 
@@ -36,17 +40,23 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	private final Map<String, Copy> copies = new ConcurrentHashMap<>();
 
-	/** The page split around the CSRF token, already encoded, so serving a copy is two writes. */
+	/**
+	 * The page split around the CSRF token, already encoded, so serving a copy is two
+	 * writes.
+	 */
 	private record Copy(byte[][] parts, String contentType, String cacheControl, long madeAt) {
 	}
 
-	PublicPageCache(LocaleResolver localeResolver, java.time.Duration ttl) {
+	PublicPageCache(LocaleResolver localeResolver, Duration ttl) {
 		this.localeResolver = localeResolver;
 		this.ttlNanos = ttl.toNanos();
 	}
 
-	/** Staff changes show at once on this instance; other instances catch up within the ttl. */
-	@org.springframework.context.event.EventListener
+	/**
+	 * Staff changes show at once on this instance; other instances catch up within the
+	 * ttl.
+	 */
+	@EventListener
 	void on(PetitionRepository.PetitionChanged changed) {
 		String prefix = "/petitions/" + changed.petitionId();
 		copies.keySet().removeIf(key -> key.startsWith(prefix + "|") || key.startsWith(prefix + "/"));
@@ -99,8 +109,8 @@ class PublicPageCache extends OncePerRequestFilter {
 			for (int i = 0; i < pieces.length; i++) {
 				parts[i] = pieces[i].getBytes(StandardCharsets.UTF_8);
 			}
-			copies.put(key, new Copy(parts, wrapper.getContentType(), wrapper.getHeader("Cache-Control"),
-					System.nanoTime()));
+			copies.put(key,
+					new Copy(parts, wrapper.getContentType(), wrapper.getHeader("Cache-Control"), System.nanoTime()));
 		}
 		wrapper.copyBodyToResponse();
 	}
@@ -109,4 +119,5 @@ class PublicPageCache extends OncePerRequestFilter {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		return auth == null || auth instanceof AnonymousAuthenticationToken;
 	}
+
 }

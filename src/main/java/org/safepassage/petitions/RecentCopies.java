@@ -12,9 +12,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Copies of values read from the database, fresh for a while. An older copy is refreshed by one background
- * read per key; callers wait a moment for it and otherwise (or if it fails) get the older copy, so pages and
- * counters keep answering while the database is slow or away.
+ * Copies of values read from the database, fresh for a while. An older copy is refreshed
+ * by one background read per key; callers wait a moment for it and otherwise (or if it
+ * fails) get the older copy, so pages and counters keep answering while the database is
+ * slow or away.
  */
 final class RecentCopies<K, V> {
 
@@ -44,7 +45,10 @@ final class RecentCopies<K, V> {
 		return isFresh(copy) ? copy.value() : await(refresh(key, read), copy.value(), PATIENCE_MILLIS);
 	}
 
-	/** The value; with no copy yet, wait up to {@code patienceMillis} for one, else answer {@code none}. */
+	/**
+	 * The value; with no copy yet, wait up to {@code patienceMillis} for one, else answer
+	 * {@code none}.
+	 */
 	V get(K key, Supplier<V> read, V none, long patienceMillis) {
 		Copy<V> copy = copies.get(key);
 		if (copy == null) {
@@ -100,4 +104,5 @@ final class RecentCopies<K, V> {
 			return fallback;
 		}
 	}
+
 }

@@ -13,9 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.safepassage.system.mail.OutgoingMail;
+import java.util.concurrent.TimeoutException;
+
 import org.safepassage.system.mail.Outbox;
+import org.safepassage.system.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,10 +29,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for signatures. Request threads hand in validated signatures and wait; writer threads take
- * whatever has queued up (up to {@code max-batch}) and store it, with its confirmation mails, in one
- * transaction. A signer is answered only after that commit, so an acknowledged signature is durable, while
- * the database sees one commit per batch instead of one per signature.
+ * Group commit for signatures. Request threads hand in validated signatures and wait;
+ * writer threads take whatever has queued up (up to {@code max-batch}) and store it, with
+ * its confirmation mails, in one transaction. A signer is answered only after that
+ * commit, so an acknowledged signature is durable, while the database sees one commit per
+ * batch instead of one per signature.
  */
 @Component
 class SignatureBatcher implements SmartLifecycle {
@@ -76,8 +80,9 @@ class SignatureBatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * A signature waiting to be written, with its confirmation mail already rendered by the request thread
-	 * (rendering is the costly part, and request threads run in parallel).
+	 * A signature waiting to be written, with its confirmation mail already rendered by
+	 * the request thread (rendering is the costly part, and request threads run in
+	 * parallel).
 	 */
 	record PendingSignature(long petitionId, String name, String email, String canonicalEmail, String country,
 			String postcode, boolean keepUpdated, Locale locale, String ip, byte[] tokenHash,
@@ -91,7 +96,10 @@ class SignatureBatcher implements SmartLifecycle {
 
 	}
 
-	/** @throws SigningOverloaded when the queue is full: the caller answers 503 rather than wait without end. */
+	/**
+	 * @throws SigningOverloaded when the queue is full: the caller answers 503 rather
+	 * than wait without end.
+	 */
 	Outcome submit(PendingSignature pending) {
 		if (!running || !queue.offer(pending)) {
 			throw new SigningOverloaded();
@@ -103,14 +111,15 @@ class SignatureBatcher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new SigningOverloaded();
 		}
-		catch (java.util.concurrent.ExecutionException e) {
+		catch (ExecutionException e) {
 			if (e.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
 			throw new IllegalStateException(e.getCause());
 		}
-		catch (java.util.concurrent.TimeoutException e) {
-			// The batch may still commit; the signer can safely sign again (a repeat changes nothing).
+		catch (TimeoutException e) {
+			// The batch may still commit; the signer can safely sign again (a repeat
+			// changes nothing).
 			throw new SigningOverloaded();
 		}
 	}
@@ -120,6 +129,7 @@ class SignatureBatcher implements SmartLifecycle {
 		SigningOverloaded() {
 			super("Signing is busy; please try again", null, false, false);
 		}
+
 	}
 
 	private void writeLoop() {
@@ -168,7 +178,8 @@ class SignatureBatcher implements SmartLifecycle {
 		Map<String, String> flags = flagsOverLimits(batch);
 		Map<PendingSignature, Outcome> outcomes = new HashMap<>();
 		List<OutgoingMail> mails = new ArrayList<>();
-		// The same address twice in one statement is not allowed by ON CONFLICT; later copies go in a later round.
+		// The same address twice in one statement is not allowed by ON CONFLICT; later
+		// copies go in a later round.
 		List<PendingSignature> remaining = batch;
 		while (!remaining.isEmpty()) {
 			Set<String> keys = new HashSet<>();
@@ -225,8 +236,8 @@ class SignatureBatcher implements SmartLifecycle {
 			.param("tokenHashes", hashes)
 			.param("flagged", flagged)
 			.param("flagReasons", reasons)
-			.param("expiresAt", OffsetDateTime.ofInstant(clock.instant().plus(properties.confirmationTtl()),
-					ZoneOffset.UTC))
+			.param("expiresAt",
+					OffsetDateTime.ofInstant(clock.instant().plus(properties.confirmationTtl()), ZoneOffset.UTC))
 			.param("maxMails", properties.mailsPerSignature())
 			.query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
@@ -236,15 +247,16 @@ class SignatureBatcher implements SmartLifecycle {
 		for (PendingSignature p : round) {
 			Stored s = stored.get(p.petitionId() + "/" + p.canonicalEmail());
 			if (s != null) {
-				mails.add(s.firstTime() ? p.confirmationMail()
-						: p.repeatMail().compose(s.email(), s.name(), Locale.forLanguageTag(s.locale()), s.confirmed()));
+				mails.add(s.firstTime() ? p.confirmationMail() : p.repeatMail()
+					.compose(s.email(), s.name(), Locale.forLanguageTag(s.locale()), s.confirmed()));
 				outcomes.put(p, Outcome.STORED);
 				continue;
 			}
 			if (openPetitions == null) {
 				openPetitions = openAmong(round);
 			}
-			// No row: either the petition closed meanwhile, or this address has had all its mails.
+			// No row: either the petition closed meanwhile, or this address has had all
+			// its mails.
 			outcomes.put(p, openPetitions.contains(p.petitionId()) ? Outcome.STORED : Outcome.PETITION_CLOSED);
 		}
 	}
@@ -254,7 +266,10 @@ class SignatureBatcher implements SmartLifecycle {
 		return new HashSet<>(jdbc.sql(PetitionQueries.OPEN_AMONG).param("ids", ids).query(Long.class).list());
 	}
 
-	/** Flags, per signature, any that go over the per-address limits, counting earlier ones in this batch. */
+	/**
+	 * Flags, per signature, any that go over the per-address limits, counting earlier
+	 * ones in this batch.
+	 */
 	private Map<String, String> flagsOverLimits(List<PendingSignature> batch) {
 		Map<String, String> flags = new HashMap<>();
 		if (!limits.enabled()) {
@@ -313,7 +328,10 @@ class SignatureBatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Drains what is queued before the pool closes, so a graceful shutdown answers every waiting signer. */
+	/**
+	 * Drains what is queued before the pool closes, so a graceful shutdown answers every
+	 * waiting signer.
+	 */
 	@Override
 	public void stop() {
 		running = false;
@@ -333,9 +351,13 @@ class SignatureBatcher implements SmartLifecycle {
 		return running;
 	}
 
-	/** Stop after the web server has stopped taking requests, before the database pool closes. */
+	/**
+	 * Stop after the web server has stopped taking requests, before the database pool
+	 * closes.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 1024;
 	}
+
 }

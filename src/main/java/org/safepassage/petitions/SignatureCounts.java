@@ -1,11 +1,13 @@
 package org.safepassage.petitions;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +17,10 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Public signature counts. Confirmations are queued; a job folds the queue into per-country counts every
- * {@code count-interval} (under an advisory lock, so with several instances only one folds at a time) and
- * a slower recount repairs any drift. Reads are served from a short-lived in-memory copy.
+ * Public signature counts. Confirmations are queued; a job folds the queue into
+ * per-country counts every {@code count-interval} (under an advisory lock, so with
+ * several instances only one folds at a time) and a slower recount repairs any drift.
+ * Reads are served from a short-lived in-memory copy.
  */
 @Service
 class SignatureCounts {
@@ -40,13 +43,16 @@ class SignatureCounts {
 		this.recent = new RecentCopies<>(properties.countCacheTtl());
 	}
 
-	/** Confirmed, counted signatures of one petition, in total and by country (largest first). */
+	/**
+	 * Confirmed, counted signatures of one petition, in total and by country (largest
+	 * first).
+	 */
 	record Snapshot(long total, Map<String, Long> byCountry, Instant readAt) {
 	}
 
 	/**
-	 * The count as of at most {@code count-cache-ttl} ago; while the database is slow or away, the last count
-	 * (see {@link RecentCopies}).
+	 * The count as of at most {@code count-cache-ttl} ago; while the database is slow or
+	 * away, the last count (see {@link RecentCopies}).
 	 */
 	Snapshot of(long petitionId) {
 		return recent.get(petitionId, () -> read(petitionId));
@@ -62,7 +68,6 @@ class SignatureCounts {
 		return new Snapshot(total, byCountry, now);
 	}
 
-
 	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:250ms}")
 	@Transactional
 	public void foldConfirmations() {
@@ -73,8 +78,8 @@ class SignatureCounts {
 	}
 
 	/**
-	 * Recounts from the signatures themselves. Repeatable read gives both statements one snapshot: queued
-	 * confirmations it drops are exactly those its recount includes.
+	 * Recounts from the signatures themselves. Repeatable read gives both statements one
+	 * snapshot: queued confirmations it drops are exactly those its recount includes.
 	 */
 	@Scheduled(initialDelayString = "${safepassage.petitions.recount-interval:10m}",
 			fixedDelayString = "${safepassage.petitions.recount-interval:10m}")
@@ -102,8 +107,8 @@ class SignatureCounts {
 	}
 
 	private boolean tryLock() {
-		return Boolean.TRUE.equals(jdbc.sql(PetitionQueries.TRY_COUNT_LOCK).param("key", COUNT_LOCK)
-			.query(Boolean.class).single());
+		return Boolean.TRUE
+			.equals(jdbc.sql(PetitionQueries.TRY_COUNT_LOCK).param("key", COUNT_LOCK).query(Boolean.class).single());
 	}
 
 	private Map<String, Long> read(String sql) {
@@ -116,8 +121,9 @@ class SignatureCounts {
 	}
 
 	private static long differing(Map<String, Long> a, Map<String, Long> b) {
-		List<String> keys = new java.util.ArrayList<>(a.keySet());
+		List<String> keys = new ArrayList<>(a.keySet());
 		keys.addAll(b.keySet());
 		return keys.stream().distinct().filter(k -> !Objects.equals(a.get(k), b.get(k))).count();
 	}
+
 }

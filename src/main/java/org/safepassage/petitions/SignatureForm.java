@@ -5,12 +5,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 
 /** What a supporter types to sign. No account, nothing else asked. */
 record SignatureForm(@NotBlank @Size(max = 100) @PlainText String name,
-		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}") @PlainText String email,
-		@NotNull(message = "{validation.country}") @Pattern(regexp = "[A-Z]{2}", message = "{validation.country}") String country,
+		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+",
+				message = "{validation.email}") @PlainText String email,
+		@NotNull(message = "{validation.country}") @Pattern(regexp = "[A-Z]{2}",
+				message = "{validation.country}") String country,
 		@Size(max = 12) @PlainText String postcode, Boolean keepUpdated) {
 
 	/** An unticked box sends nothing at all. */

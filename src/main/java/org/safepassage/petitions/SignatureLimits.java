@@ -2,13 +2,15 @@ package org.safepassage.petitions;
 
 import java.time.Duration;
 import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Per-address limits per petition. A signature over a limit is stored and flagged, never counted, and its
- * signer sees the usual answer. Shared addresses (a church hall, a campus) go on the allow-list as CIDRs.
+ * Per-address limits per petition. A signature over a limit is stored and flagged, never
+ * counted, and its signer sees the usual answer. Shared addresses (a church hall, a
+ * campus) go on the allow-list as CIDRs.
  */
 @ConfigurationProperties("safepassage.petitions.limits")
 record SignatureLimits(@DefaultValue("true") boolean enabled, @DefaultValue("3") int burst,
@@ -24,7 +26,10 @@ record SignatureLimits(@DefaultValue("true") boolean enabled, @DefaultValue("3")
 		return allowList.stream().map(IpAddressMatcher::new).toList();
 	}
 
-	/** Why a signature from an address that already has these recent signatures is flagged, or null. */
+	/**
+	 * Why a signature from an address that already has these recent signatures is
+	 * flagged, or null.
+	 */
 	String flagReason(long inBurstWindow, long inSustainedWindow) {
 		if (inBurstWindow >= burst) {
 			return "ip-burst";

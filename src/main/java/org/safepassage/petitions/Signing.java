@@ -1,9 +1,17 @@
 package org.safepassage.petitions;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
@@ -12,13 +20,16 @@ import org.safepassage.shared.Tokens;
 import org.safepassage.system.SafePassageProperties;
 import org.safepassage.system.mail.MailComposer;
 import org.safepassage.system.mail.OutgoingMail;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Signing and confirming. Every mail it causes is written to the outbox in the same transaction. */
+/**
+ * Signing and confirming. Every mail it causes is written to the outbox in the same
+ * transaction.
+ */
 @Service
 class Signing {
 
@@ -38,14 +49,13 @@ class Signing {
 
 	private final SignatureBatcher batcher;
 
-	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final TransactionTemplate transactions;
 
-	private final java.util.concurrent.ExecutorService waiting = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
+	private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
 	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
 			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+			TransactionTemplate transactions) {
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.petitions = petitions;
@@ -62,9 +72,9 @@ class Signing {
 	}
 
 	/**
-	 * Records a signature and mails its confirmation link; returns once the signature is durable. A repeat
-	 * mails the address instead (a fresh link if still unconfirmed, "already signed" otherwise) and looks
-	 * exactly the same to whoever submitted it.
+	 * Records a signature and mails its confirmation link; returns once the signature is
+	 * durable. A repeat mails the address instead (a fresh link if still unconfirmed,
+	 * "already signed" otherwise) and looks exactly the same to whoever submitted it.
 	 */
 	void sign(Submission submission) {
 		Petition petition = petitions.findRecent(submission.petitionId())
@@ -83,10 +93,10 @@ class Signing {
 		OutgoingMail confirmation = mail(email, name, submission.locale(), petition, token, false);
 		SignatureBatcher.RepeatMail repeat = (storedEmail, storedName, storedLocale, confirmed) -> mail(storedEmail,
 				storedName, storedLocale, petition, token, confirmed);
-		SignatureBatcher.Outcome outcome = batcher.submit(new SignatureBatcher.PendingSignature(
-				submission.petitionId(), name, email, CanonicalEmail.of(email), form.country(),
-				blankToNull(form.postcode()), form.wantsUpdates(), submission.locale(), ClientAddress.orNull(submission.ip()),
-				Tokens.hash(token), confirmation, repeat, new CompletableFuture<>()));
+		SignatureBatcher.Outcome outcome = batcher.submit(new SignatureBatcher.PendingSignature(submission.petitionId(),
+				name, email, CanonicalEmail.of(email), form.country(), blankToNull(form.postcode()),
+				form.wantsUpdates(), submission.locale(), ClientAddress.orNull(submission.ip()), Tokens.hash(token),
+				confirmation, repeat, new CompletableFuture<>()));
 		if (outcome == SignatureBatcher.Outcome.PETITION_CLOSED) {
 			throw new RuleViolation("sign.closed", "This petition is closed");
 		}
@@ -110,24 +120,23 @@ class Signing {
 	record Link(LinkStatus status, Long petitionId) {
 	}
 
-	/** What a confirmation link leads to, without changing anything (GET may be a mail scanner). */
+	/**
+	 * What a confirmation link leads to, without changing anything (GET may be a mail
+	 * scanner).
+	 */
 	@Transactional(readOnly = true)
 	Link inspect(String token) {
 		if (!Tokens.looksValid(token)) {
 			return new Link(LinkStatus.UNKNOWN, null);
 		}
-		return jdbc.sql(PetitionQueries.FIND_BY_TOKEN)
-			.param("tokenHash", Tokens.hash(token))
-			.query((rs, n) -> {
-				long petitionId = rs.getLong("petition_id");
-				Instant now = clock.instant();
-				boolean open = petitions.findRecent(petitionId).map(p -> p.acceptsSignatures(now)).orElse(false);
-				java.sql.Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
-				return new Link(statusOf(confirmedAt == null ? null : confirmedAt.toInstant(),
-						rs.getTimestamp("token_expires_at").toInstant(), open, now), petitionId);
-			})
-			.optional()
-			.orElse(new Link(LinkStatus.UNKNOWN, null));
+		return jdbc.sql(PetitionQueries.FIND_BY_TOKEN).param("tokenHash", Tokens.hash(token)).query((rs, n) -> {
+			long petitionId = rs.getLong("petition_id");
+			Instant now = clock.instant();
+			boolean open = petitions.findRecent(petitionId).map(p -> p.acceptsSignatures(now)).orElse(false);
+			Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
+			return new Link(statusOf(confirmedAt == null ? null : confirmedAt.toInstant(),
+					rs.getTimestamp("token_expires_at").toInstant(), open, now), petitionId);
+		}).optional().orElse(new Link(LinkStatus.UNKNOWN, null));
 	}
 
 	static LinkStatus statusOf(Instant confirmedAt, Instant expiresAt, boolean petitionOpen, Instant now) {
@@ -141,8 +150,9 @@ class Signing {
 	}
 
 	/**
-	 * Confirms once; any later or invalid attempt reports what the link's state is instead. Waits at most
-	 * {@code batching.max-wait} for the database, so a hung database gives the signer a clear 503, not a hang.
+	 * Confirms once; any later or invalid attempt reports what the link's state is
+	 * instead. Waits at most {@code batching.max-wait} for the database, so a hung
+	 * database gives the signer a clear 503, not a hang.
 	 */
 	Link confirm(String token) {
 		if (!Tokens.looksValid(token)) {
@@ -151,37 +161,34 @@ class Signing {
 		CompletableFuture<Link> result = CompletableFuture
 			.supplyAsync(() -> transactions.execute(status -> confirmNow(token)), waiting);
 		try {
-			return result.get(properties.batching().maxWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			return result.get(properties.batching().maxWait().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+		catch (TimeoutException | InterruptedException e) {
 			throw new SignatureBatcher.SigningOverloaded();
 		}
-		catch (java.util.concurrent.ExecutionException e) {
+		catch (ExecutionException e) {
 			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
 		}
 	}
 
 	private Link confirmNow(String token) {
-		return jdbc.sql(PetitionQueries.CONFIRM)
-			.param("tokenHash", Tokens.hash(token))
-			.query((rs, n) -> {
-				long petitionId = rs.getLong("petition_id");
-				if (!rs.getBoolean("flagged")) {
-					jdbc.sql(PetitionQueries.QUEUE_COUNT)
-						.param("petitionId", petitionId)
-						.param("country", rs.getString("country"))
-						.update();
-				}
-				events.publishEvent(new SignatureConfirmed(petitionId, rs.getLong("id"), rs.getString("email"),
-						rs.getString("name"), rs.getString("locale"), rs.getBoolean("keep_updated"),
-						rs.getTimestamp("confirmed_at").toInstant()));
-				return new Link(LinkStatus.JUST_CONFIRMED, petitionId);
-			})
-			.optional()
-			.orElseGet(() -> inspect(token));
+		return jdbc.sql(PetitionQueries.CONFIRM).param("tokenHash", Tokens.hash(token)).query((rs, n) -> {
+			long petitionId = rs.getLong("petition_id");
+			if (!rs.getBoolean("flagged")) {
+				jdbc.sql(PetitionQueries.QUEUE_COUNT)
+					.param("petitionId", petitionId)
+					.param("country", rs.getString("country"))
+					.update();
+			}
+			events.publishEvent(new SignatureConfirmed(petitionId, rs.getLong("id"), rs.getString("email"),
+					rs.getString("name"), rs.getString("locale"), rs.getBoolean("keep_updated"),
+					rs.getTimestamp("confirmed_at").toInstant()));
+			return new Link(LinkStatus.JUST_CONFIRMED, petitionId);
+		}).optional().orElseGet(() -> inspect(token));
 	}
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

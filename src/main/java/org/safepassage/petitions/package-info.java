@@ -1,6 +1,8 @@
 /**
- * Petitions to a named target: writing and moderating them, signing without an account, confirming by
- * email, counting in batches, closing and delivering.
+ * Petitions to a named target: writing and moderating them, signing without an account,
+ * confirming by email, counting in batches, closing and delivering.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Petitions")
+@ApplicationModule(displayName = "Petitions")
 package org.safepassage.petitions;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,10 @@ package org.safepassage.shared;
 
 import java.time.Duration;
 
-/** Retry delays that double from a first delay up to a cap: 1st retry after {@code first}, then 2×, 4×, … */
+/**
+ * Retry delays that double from a first delay up to a cap: 1st retry after {@code first},
+ * then 2×, 4×, …
+ */
 public final class Backoff {
 
 	private Backoff() {
@@ -13,4 +16,5 @@ public final class Backoff {
 		Duration delay = first.multipliedBy(factor);
 		return delay.compareTo(max) > 0 ? max : delay;
 	}
+
 }

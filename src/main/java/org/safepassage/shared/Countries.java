@@ -4,7 +4,11 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.web.util.HtmlUtils;
 
 /** ISO 3166-1 alpha-2 countries with names in the reader's language. */
 public final class Countries {
@@ -25,25 +29,29 @@ public final class Countries {
 	public record Country(String code, String name) {
 	}
 
-	private static final java.util.Map<Locale, List<Country>> SORTED = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Locale, List<Country>> SORTED = new ConcurrentHashMap<>();
 
-	/** Sorted in the reader's language; sorted once per language, as collation is costly. */
+	/**
+	 * Sorted in the reader's language; sorted once per language, as collation is costly.
+	 */
 	public static List<Country> all(Locale locale) {
 		return SORTED.computeIfAbsent(locale, Countries::sorted);
 	}
 
-	private static final java.util.Map<Locale, String> OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<Locale, String> OPTIONS = new ConcurrentHashMap<>();
 
 	/**
-	 * {@code <option>} elements for every country, built once per language: a 250-item loop in the template
-	 * was most of the cost of rendering the petition page.
+	 * {@code <option>} elements for every country, built once per language: a 250-item
+	 * loop in the template was most of the cost of rendering the petition page.
 	 */
 	public static String htmlOptions(Locale locale, String selected) {
 		String options = OPTIONS.computeIfAbsent(locale, l -> {
 			StringBuilder html = new StringBuilder(all(l).size() * 40);
 			for (Country country : all(l)) {
-				html.append("<option value=\"").append(country.code()).append("\">")
-					.append(org.springframework.web.util.HtmlUtils.htmlEscape(country.name()))
+				html.append("<option value=\"")
+					.append(country.code())
+					.append("\">")
+					.append(HtmlUtils.htmlEscape(country.name()))
 					.append("</option>");
 			}
 			return html.toString();
@@ -51,8 +59,7 @@ public final class Countries {
 		if (!isKnown(selected)) {
 			return options;
 		}
-		return options.replace("<option value=\"" + selected + "\">",
-				"<option value=\"" + selected + "\" selected>");
+		return options.replace("<option value=\"" + selected + "\">", "<option value=\"" + selected + "\" selected>");
 	}
 
 	private static List<Country> sorted(Locale locale) {
@@ -62,4 +69,5 @@ public final class Countries {
 			.sorted(Comparator.comparing(Country::name, collator))
 			.toList();
 	}
+
 }

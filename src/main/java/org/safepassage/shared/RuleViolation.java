@@ -1,8 +1,8 @@
 package org.safepassage.shared;
 
 /**
- * A request that is well-formed but not allowed right now (closing a draft, signing a closed
- * petition). Carries a message key so the person is told why in their language.
+ * A request that is well-formed but not allowed right now (closing a draft, signing a
+ * closed petition). Carries a message key so the person is told why in their language.
  */
 public class RuleViolation extends RuntimeException {
 
@@ -13,7 +13,10 @@ public class RuleViolation extends RuntimeException {
 		this.messageKey = messageKey;
 	}
 
-	/** Guards a state transition: throws unless {@code allowed}, naming the rule by its message key. */
+	/**
+	 * Guards a state transition: throws unless {@code allowed}, naming the rule by its
+	 * message key.
+	 */
 	public static void require(boolean allowed, String messageKey) {
 		if (!allowed) {
 			throw new RuleViolation(messageKey, "Not allowed: " + messageKey);
@@ -23,4 +26,5 @@ public class RuleViolation extends RuntimeException {
 	public String messageKey() {
 		return messageKey;
 	}
+
 }

@@ -3,8 +3,8 @@ package org.safepassage.shared;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Runs a staff action and redirects back to its page, with "done" or the broken rule's message key as a
- * flash attribute (the admin pages show either).
+ * Runs a staff action and redirects back to its page, with "done" or the broken rule's
+ * message key as a flash attribute (the admin pages show either).
  */
 public final class StaffAction {
 
@@ -21,4 +21,5 @@ public final class StaffAction {
 		}
 		return "redirect:" + redirectTo;
 	}
+
 }

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Random URL-safe tokens for emailed links. Only their SHA-256 is stored, so a copy of the database
- * cannot be used to confirm or unsubscribe anyone.
+ * Random URL-safe tokens for emailed links. Only their SHA-256 is stored, so a copy of
+ * the database cannot be used to confirm or unsubscribe anyone.
  */
 public final class Tokens {
 
@@ -32,8 +32,12 @@ public final class Tokens {
 		}
 	}
 
-	/** A token we issued is 32 URL-safe characters; anything else is rejected before touching the database. */
+	/**
+	 * A token we issued is 32 URL-safe characters; anything else is rejected before
+	 * touching the database.
+	 */
 	public static boolean looksValid(String token) {
 		return token != null && token.matches("[A-Za-z0-9_-]{32}");
 	}
+
 }

@@ -1,5 +1,7 @@
 /**
  * Small value types and helpers every module may use. Kept tiny on purpose.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package org.safepassage.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,21 +1,24 @@
 package org.safepassage.system;
 
+import java.util.Locale;
+
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** JSON API errors as RFC 9457 problem details. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
@@ -45,6 +48,7 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
 	private static String expected(MethodArgumentTypeMismatchException e) {
 		Class<?> type = e.getRequiredType();
-		return type == null ? "another value" : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+		return type == null ? "another value" : type.getSimpleName().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -1,7 +1,5 @@
 package org.safepassage.system;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,8 +22,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * The zero-setup database: a PostgreSQL 18 server run from binaries on the classpath, its data kept
- * in {@code ./data} across restarts. Not started at all when {@code spring.datasource.url} is set.
+ * The zero-setup database: a PostgreSQL 18 server run from binaries on the classpath, its
+ * data kept in {@code ./data} across restarts. Not started at all when
+ * {@code spring.datasource.url} is set.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -40,7 +42,8 @@ class EmbeddedDatabaseConfiguration {
 			return start(properties, dataDir);
 		}
 		catch (IOException | RuntimeException first) {
-			// Seen once on a loaded machine: an interrupt while zonky probes the OS. One retry is enough.
+			// Seen once on a loaded machine: an interrupt while zonky probes the OS. One
+			// retry is enough.
 			Thread.interrupted();
 			log.warn("Embedded PostgreSQL did not start ({}); trying once more", first.getMessage());
 			stopServerLeftByCrashedProcess(dataDir);
@@ -53,7 +56,8 @@ class EmbeddedDatabaseConfiguration {
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
 			.setPort(properties.embeddedDb().port())
-			// zonky's defaults trade durability for test speed; supporters' signatures must survive a crash.
+			// zonky's defaults trade durability for test speed; supporters' signatures
+			// must survive a crash.
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
@@ -63,7 +67,10 @@ class EmbeddedDatabaseConfiguration {
 			.start();
 	}
 
-	/** The same {@code spring.datasource.hikari.*} settings apply as for an external database. */
+	/**
+	 * The same {@code spring.datasource.hikari.*} settings apply as for an external
+	 * database.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
@@ -75,8 +82,9 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * After a SIGKILL of the JVM the PostgreSQL server it started keeps running and holds the data
-	 * directory. Stop it (SIGTERM: PostgreSQL's smart shutdown, which finishes cleanly) so we can start.
+	 * After a SIGKILL of the JVM the PostgreSQL server it started keeps running and holds
+	 * the data directory. Stop it (SIGTERM: PostgreSQL's smart shutdown, which finishes
+	 * cleanly) so we can start.
 	 */
 	private static void stopServerLeftByCrashedProcess(Path dataDir) throws IOException {
 		Path pidFile = dataDir.resolve("postmaster.pid");
@@ -109,5 +117,7 @@ class EmbeddedDatabaseConfiguration {
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
 		}
+
 	}
+
 }

@@ -1,10 +1,14 @@
 package org.safepassage.system;
 
 import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Settings of the application as a whole; every value can be overridden by an environment variable. */
+/**
+ * Settings of the application as a whole; every value can be overridden by an environment
+ * variable.
+ */
 @ConfigurationProperties("safepassage")
 public record SafePassageProperties(@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue Admin admin,
 		@DefaultValue EmbeddedDb embeddedDb) {

@@ -3,6 +3,7 @@ package org.safepassage.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -48,4 +49,5 @@ class WebConfiguration implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
 	}
+
 }

@@ -12,21 +12,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
 import jakarta.servlet.http.Cookie;
-import java.io.StringReader;
-import java.time.LocalDate;
-import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
-/** The public archive, the Atom 1.0 feed, "I prayed", and the demo alerts they start with. */
+/**
+ * The public archive, the Atom 1.0 feed, "I prayed", and the demo alerts they start with.
+ */
 class AlertArchiveIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -36,15 +43,21 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 	AlertSending sending;
 
 	long demoPrayerAlert() {
-		return jdbc.sql("select id from alert where title = ?").param(AlertDemo.PRAYER_TITLE).query(Long.class).single();
+		return jdbc.sql("select id from alert where title = ?")
+			.param(AlertDemo.PRAYER_TITLE)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
 	void theDemoAlertsAreInTheArchiveAsSentAndNobodyWasMailed() throws Exception {
-		assertThat(jdbc.sql("select count(*) from alert where created_by = 'demo' and state = 'SENT'").query(Long.class).single())
-			.isEqualTo(2);
-		assertThat(jdbc.sql("select count(*) from alert_delivery d join alert a on a.id = d.alert_id where a.created_by = 'demo'")
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from alert where created_by = 'demo' and state = 'SENT'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc
+			.sql("select count(*) from alert_delivery d join alert a on a.id = d.alert_id where a.created_by = 'demo'")
+			.query(Long.class)
+			.single()).isZero();
 		mvc.perform(get("/alerts"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(AlertDemo.PRAYER_TITLE)))
@@ -59,7 +72,8 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("/petitions/")))
 			.andExpect(content().string(containsString("/evidence/incidents/")))
 			.andExpect(content().string(not(containsString("style=\""))));
-		assertThat(jdbc.sql("select cardinality(points) from alert where id = ?").param(id).query(Integer.class).single())
+		assertThat(
+				jdbc.sql("select cardinality(points) from alert where id = ?").param(id).query(Integer.class).single())
 			.isEqualTo(4);
 	}
 
@@ -73,7 +87,7 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 			.getContentAsString();
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
-		Document document = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(xml)));
+		Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
 		assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
 		assertThat(document.getDocumentElement().getLocalName()).isEqualTo("feed");
 
@@ -112,7 +126,7 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 		long before = prayed(id);
 		Cookie remembered = mvc.perform(post("/alerts/{id}/prayed", id).with(csrf()))
 			.andExpect(redirectedUrl("/alerts/" + id + "?prayed#pray"))
-			.andExpect(cookie().value("prayed-" + id, LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()))
+			.andExpect(cookie().value("prayed-" + id, LocalDate.now(ZoneId.of("Europe/London")).toString()))
 			.andReturn()
 			.getResponse()
 			.getCookie("prayed-" + id);
@@ -127,21 +141,26 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 		assertThat(prayed(id)).isEqualTo(before + 2);
 		mvc.perform(post("/alerts/{id}/prayed", id)).andExpect(status().isForbidden());
 		// A news alert has no prayer button.
-		long news = jdbc.sql("select id from alert where title = ?").param(AlertDemo.NEWS_TITLE).query(Long.class).single();
+		long news = jdbc.sql("select id from alert where title = ?")
+			.param(AlertDemo.NEWS_TITLE)
+			.query(Long.class)
+			.single();
 		mvc.perform(post("/alerts/{id}/prayed", news).with(csrf()));
 		assertThat(prayed(news)).isZero();
 	}
 
 	@Test
 	void staffFormsKeepTheirValuesAndExplainEachProblem() throws Exception {
-		var staff = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("c")
-			.roles("CAMPAIGNER");
-		mvc.perform(get("/admin/alerts").with(staff)).andExpect(status().isOk())
+		var staff = SecurityMockMvcRequestPostProcessors.user("c").roles("CAMPAIGNER");
+		mvc.perform(get("/admin/alerts").with(staff))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(AlertDemo.PRAYER_TITLE)))
 			.andExpect(content().string(containsString("confirmed")));
-		mvc.perform(get("/admin/alerts/new").with(staff)).andExpect(status().isOk())
+		mvc.perform(get("/admin/alerts/new").with(staff))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Recognise North Koreans")));
-		mvc.perform(post("/admin/alerts").with(csrf()).with(staff)
+		mvc.perform(post("/admin/alerts").with(csrf())
+			.with(staff)
 			.param("kind", "GOSSIP")
 			.param("title", "<b>Title</b>")
 			.param("date", "23/11/2023")
@@ -160,28 +179,34 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("value=\"23/11/2023\"")));
 		long id = sending.create(new Alert.Content(AlertKind.NEWS, "Draft to edit", LocalDate.now(), "en", null, null,
 				"Text", List.of(), List.of(), List.of()), "test");
-		mvc.perform(get("/admin/alerts/{id}/edit", id).with(staff)).andExpect(status().isOk())
+		mvc.perform(get("/admin/alerts/{id}/edit", id).with(staff))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Draft to edit")));
 		mvc.perform(post("/admin/alerts/{id}/schedule", id).with(csrf()).with(staff).param("at", "tomorrow"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("date and time such as")));
 		mvc.perform(post("/admin/alerts/{id}/schedule", id).with(csrf()).with(staff).param("at", "2999-01-01T09:00"))
 			.andExpect(redirectedUrl("/admin/alerts/" + id));
-		mvc.perform(post("/admin/alerts/{id}", id).with(csrf()).with(staff).param("kind", "NEWS").param("title", "Changed")
-			.param("date", "2026-01-01").param("language", "en").param("body", "Text"))
+		mvc.perform(post("/admin/alerts/{id}", id).with(csrf())
+			.with(staff)
+			.param("kind", "NEWS")
+			.param("title", "Changed")
+			.param("date", "2026-01-01")
+			.param("language", "en")
+			.param("body", "Text"))
 			.andExpect(redirectedUrl("/admin/alerts/" + id))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-				.attribute("ruleError", "alerts.rule.reviseOnlyDraft"));
+			.andExpect(MockMvcResultMatchers.flash().attribute("ruleError", "alerts.rule.reviseOnlyDraft"));
 		mvc.perform(post("/admin/alerts/{id}/unschedule", id).with(csrf()).with(staff))
 			.andExpect(redirectedUrl("/admin/alerts/" + id));
-		assertThat(jdbc.sql("select state from alert where id = ?").param(id).query(String.class).single()).isEqualTo("DRAFT");
+		assertThat(jdbc.sql("select state from alert where id = ?").param(id).query(String.class).single())
+			.isEqualTo("DRAFT");
 		mvc.perform(get("/admin/alerts/{id}", 99999999).with(staff)).andExpect(status().isNotFound());
-		mvc.perform(get("/admin/alerts").with(
-				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("r").roles("RESEARCHER")))
+		mvc.perform(get("/admin/alerts").with(SecurityMockMvcRequestPostProcessors.user("r").roles("RESEARCHER")))
 			.andExpect(status().isForbidden());
 	}
 
 	long prayed(long id) {
 		return jdbc.sql("select prayed from alert where id = ?").param(id).query(Long.class).single();
 	}
+
 }

@@ -9,7 +9,9 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 
-/** How an SMTP refusal is read: a 5xx to the recipient is a hard bounce, a 4xx is retried. */
+/**
+ * How an SMTP refusal is read: a 5xx to the recipient is a hard bounce, a 4xx is retried.
+ */
 class AlertBounceClassificationTest {
 
 	static SendFailedException rcpt(int code) throws Exception {
@@ -53,4 +55,5 @@ class AlertBounceClassificationTest {
 		}
 		assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(500);
 	}
+
 }

@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Against an SMTP server that refuses some recipients: a 5xx marks the address bouncing and it is never mailed
- * again, a 4xx is retried later, everyone else gets the alert.
+ * Against an SMTP server that refuses some recipients: a 5xx marks the address bouncing
+ * and it is never mailed again, a 4xx is retried later, everyone else gets the alert.
  */
 class AlertBounceIntegrationTest extends IntegrationTest {
 
@@ -32,7 +34,10 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 	@Autowired
 	AlertSending sending;
 
-	/** Answers 550 to RCPT for bounce-*, 451 for later-*, accepts everything else; counts accepted messages. */
+	/**
+	 * Answers 550 to RCPT for bounce-*, 451 for later-*, accepts everything else; counts
+	 * accepted messages.
+	 */
 	static final class RefusingServer implements AutoCloseable {
 
 		final ServerSocket socket;
@@ -56,7 +61,8 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 
 		void serve(Socket client) {
 			try (client;
-					BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+					BufferedReader in = new BufferedReader(
+							new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
 					PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII)) {
 				out.print("220 refusing ESMTP\r\n");
 				out.flush();
@@ -107,10 +113,14 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 		public void close() throws Exception {
 			socket.close();
 		}
+
 	}
 
 	String subscriberState(String email) {
-		return jdbc.sql("select state from alert_subscriber where email_key = ?").param(email).query(String.class).single();
+		return jdbc.sql("select state from alert_subscriber where email_key = ?")
+			.param(email)
+			.query(String.class)
+			.single();
 	}
 
 	@Test
@@ -123,7 +133,10 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 			for (String email : emails) {
 				jdbc.sql("""
 						insert into alert_subscriber (email, email_key, language, topics, state, source, confirmed_at)
-						values (?, ?, 'en', '{ACTION}', 'CONFIRMED', 'test', now())""").param(email).param(email).update();
+						values (?, ?, 'en', '{ACTION}', 'CONFIRMED', 'test', now())""")
+					.param(email)
+					.param(email)
+					.update();
 			}
 			JavaMailSenderImpl refusing = new JavaMailSenderImpl();
 			refusing.setHost("127.0.0.1");
@@ -145,25 +158,35 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 				.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
 				.list()
 				.stream()
-				.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-			assertThat(status).containsEntry(emails.get(0), "FAILED:1").containsEntry(emails.get(1), "PENDING:1")
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			assertThat(status).containsEntry(emails.get(0), "FAILED:1")
+				.containsEntry(emails.get(1), "PENDING:1")
 				.containsEntry(emails.get(2), "SENT:1");
-			assertThat(jdbc.sql("select next_attempt_at > now() + interval '20 seconds' from alert_delivery d "
-					+ "join alert_subscriber s on s.id = d.subscriber_id where d.alert_id = ? and s.email = ?")
-				.param(first).param(emails.get(1)).query(Boolean.class).single()).as("retried with backoff").isTrue();
+			assertThat(jdbc
+				.sql("select next_attempt_at > now() + interval '20 seconds' from alert_delivery d "
+						+ "join alert_subscriber s on s.id = d.subscriber_id where d.alert_id = ? and s.email = ?")
+				.param(first)
+				.param(emails.get(1))
+				.query(Boolean.class)
+				.single()).as("retried with backoff").isTrue();
 
 			// The next alert is not even addressed to the bouncing address.
 			long second = sending.create(new Alert.Content(AlertKind.ACTION, "Ask again", LocalDate.now(), "en", null,
 					null, "Please write again.", List.of(), List.of(), List.of()), "test");
 			sending.schedule(second, Instant.now());
 			sending.startDue();
-			assertThat(jdbc.sql("select count(*) from alert_delivery d join alert_subscriber s on s.id = d.subscriber_id "
-					+ "where d.alert_id = ? and s.email = ?").param(second).param(emails.get(0)).query(Long.class).single())
-				.isZero();
+			assertThat(jdbc
+				.sql("select count(*) from alert_delivery d join alert_subscriber s on s.id = d.subscriber_id "
+						+ "where d.alert_id = ? and s.email = ?")
+				.param(second)
+				.param(emails.get(0))
+				.query(Long.class)
+				.single()).isZero();
 			jdbc.sql("update alert set state = 'PAUSED' where id in (?, ?)").param(first).param(second).update();
 		}
 		finally {
 			sender.idle = false;
 		}
 	}
+
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.alerts.LinkSigner.Purpose;
 
@@ -38,7 +39,8 @@ class AlertLinkSignerTest {
 		assertThat(signer.verify(Purpose.PREFERENCES, 7, "")).isFalse();
 		assertThat(signer.verify(Purpose.PREFERENCES, 7, "<script>alert(1)</script>")).isFalse();
 		assertThat(signer.verify(Purpose.PREFERENCES, 7, signature + "A")).isFalse();
-		// Base64 leaves unused bits in the last character: another spelling of the same bytes is refused too.
+		// Base64 leaves unused bits in the last character: another spelling of the same
+		// bytes is refused too.
 		for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
 			String other = signature.substring(0, 21) + c;
 			assertThat(signer.verify(Purpose.PREFERENCES, 7, other)).isEqualTo(other.equals(signature));
@@ -50,4 +52,5 @@ class AlertLinkSignerTest {
 		assertThatThrownBy(() -> new LinkSigner("short".getBytes(StandardCharsets.UTF_8)))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

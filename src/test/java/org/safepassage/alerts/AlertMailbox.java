@@ -1,17 +1,21 @@
 package org.safepassage.alerts;
 
-
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Address;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.safepassage.MailParts;
 
-/** Reads the shared GreenMail server by recipient (other tests' mail may be arriving at the same time). */
+/**
+ * Reads the shared GreenMail server by recipient (other tests' mail may be arriving at
+ * the same time).
+ */
 final class AlertMailbox {
 
 	static final Pattern CONFIRM_LINK = Pattern.compile("http://\\S+/alerts/confirm\\?token=([A-Za-z0-9_-]{32})");
@@ -24,7 +28,7 @@ final class AlertMailbox {
 	}
 
 	static MimeMessage await(GreenMail mail, String address, int count) {
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> to(mail, address).size() >= count);
+		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> to(mail, address).size() >= count);
 		return to(mail, address).get(count - 1);
 	}
 
@@ -55,4 +59,5 @@ final class AlertMailbox {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

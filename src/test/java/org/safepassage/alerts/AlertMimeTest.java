@@ -2,13 +2,14 @@ package org.safepassage.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.safepassage.MailParts;
 
@@ -25,9 +26,10 @@ class AlertMimeTest {
 		AlertMime mime = new AlertMime(new InternetAddress("SafePassage <no-reply@example.org>", true),
 				"Prayer alert: Pray for 北韩 refugees — now");
 		String html = "<p>" + TEXT.replace("\n", "<br>\n") + "</p>";
-		byte[] raw = mime.write("reader@example.org", "<alert-1-2@example.org>", new AlertMails.Personal("ignored",
-				TEXT, html, Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/2/abc>",
-						"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+		byte[] raw = mime.write("reader@example.org", "<alert-1-2@example.org>",
+				new AlertMails.Personal("ignored", TEXT, html,
+						Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/2/abc>",
+								"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
 		for (String line : new String(raw, StandardCharsets.US_ASCII).split("\r\n")) {
 			assertThat(line.length()).isLessThanOrEqualTo(998);
 		}
@@ -46,8 +48,8 @@ class AlertMimeTest {
 		String text = "Dear @@n@@,\n\n" + TEXT + "\nSettings: @@p@@\nLeave: @@u@@";
 		String html = "<p>Dear @@n@@,</p>\n<p>" + "Long paragraph é ".repeat(20) + "<a href=\"@@p@@\">settings</a> "
 				+ "<a href=\"@@u@@\">leave</a></p>";
-		AlertMails.Rendered rendered = new AlertMails.Rendered("Prayer alert: Pray", text, html, "@@n@@", "@@p@@", "@@u@@",
-				"friend");
+		AlertMails.Rendered rendered = new AlertMails.Rendered("Prayer alert: Pray", text, html, "@@n@@", "@@p@@",
+				"@@u@@", "friend");
 		AlertMime mime = new AlertMime(new InternetAddress("SafePassage <no-reply@example.org>", true), rendered);
 		String prefs = "https://example.org/alerts/preferences/12/" + "A".repeat(22);
 		String leave = "https://example.org/alerts/unsubscribe/12/" + "B".repeat(22);
@@ -59,8 +61,8 @@ class AlertMimeTest {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
 		assertThat(MailParts.text(message).replace("\r\n", "\n"))
 			.isEqualTo(text.replace("@@n@@", "Ann <Lee> & co").replace("@@p@@", prefs).replace("@@u@@", leave));
-		assertThat(MailParts.html(message).replace("\r\n", "\n"))
-			.isEqualTo(html.replace("@@n@@", "Ann &lt;Lee&gt; &amp; co").replace("@@p@@", prefs).replace("@@u@@", leave));
+		assertThat(MailParts.html(message).replace("\r\n", "\n")).isEqualTo(
+				html.replace("@@n@@", "Ann &lt;Lee&gt; &amp; co").replace("@@p@@", prefs).replace("@@u@@", leave));
 	}
 
 	@Test
@@ -79,4 +81,5 @@ class AlertMimeTest {
 		assertThat(AlertMime.canWrite("a@example.org\r\nBcc: x@example.org")).isFalse();
 		assertThat(AlertMime.canWrite("")).isFalse();
 	}
+
 }

@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -21,15 +21,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
+import org.safepassage.MailParts;
 import org.safepassage.petitions.PetitionDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Sending: exactly once across a crash, pause and resume, signers who asked for news, the outbox path. */
+/**
+ * Sending: exactly once across a crash, pause and resume, signers who asked for news, the
+ * outbox path.
+ */
 class AlertSendingIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -50,16 +56,21 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		sender.stopped = false;
 	}
 
-	/** Confirmed subscribers with addresses unique to this test, who want the given kind. */
+	/**
+	 * Confirmed subscribers with addresses unique to this test, who want the given kind.
+	 */
 	List<String> subscribers(String prefix, int count, String topic) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		List<String> emails = new java.util.ArrayList<>();
+		List<String> emails = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String email = prefix + "-" + run + "-" + i + "@example.org";
 			jdbc.sql("""
 					insert into alert_subscriber (email, email_key, name, language, topics, state, source, confirmed_at)
 					values (?, ?, ?, 'en', array[?], 'CONFIRMED', 'test', now())""")
-				.param(email).param(email).param("Reader " + i).param(topic)
+				.param(email)
+				.param(email)
+				.param("Reader " + i)
+				.param(topic)
 				.update();
 			emails.add(email);
 		}
@@ -115,7 +126,8 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 			.until(() -> received(alertId).size() == deliveries(alertId).getOrDefault("SENT", 0L));
 
 		// Restart: the dead sender's leases run out, and a new one takes over.
-		jdbc.sql("update alert_delivery set lease_until = now() - interval '1 second' where alert_id = ? and status = 'SENDING'")
+		jdbc.sql(
+				"update alert_delivery set lease_until = now() - interval '1 second' where alert_id = ? and status = 'SENDING'")
 			.param(alertId)
 			.update();
 		sender.crashAfter = 0;
@@ -126,7 +138,9 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> received(alertId).size() >= recipients);
 		Thread.sleep(500);
 		List<MimeMessage> mails = received(alertId);
-		Set<String> messageIds = mails.stream().map(m -> AlertMailbox.header(m, "Message-ID")).collect(Collectors.toSet());
+		Set<String> messageIds = mails.stream()
+			.map(m -> AlertMailbox.header(m, "Message-ID"))
+			.collect(Collectors.toSet());
 		assertThat(mails).hasSize((int) recipients);
 		assertThat(messageIds).hasSize((int) recipients);
 		Map<String, Long> perRecipient = mails.stream()
@@ -157,7 +171,8 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(Matchers.containsString("Resume sending")))
 			.andExpect(content().string(Matchers.containsString("0 sent")));
 		// A moderator or researcher has no business here.
-		mvc.perform(get("/admin/alerts/{id}", alertId).with(user("mod").roles("MODERATOR"))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/alerts/{id}", alertId).with(user("mod").roles("MODERATOR")))
+			.andExpect(status().isForbidden());
 
 		mvc.perform(post("/admin/alerts/{id}/resume", alertId).with(csrf()).with(staff));
 		await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(state(alertId)));
@@ -175,25 +190,36 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aSignerWhoAskedForUpdatesGetsThatCampaignsNewsWithoutASecondOptIn() throws Exception {
-		long petitionId = petitions.all().stream().filter(p -> p.title().startsWith("Recognise")).findFirst().orElseThrow().id();
+		long petitionId = petitions.all()
+			.stream()
+			.filter(p -> p.title().startsWith("Recognise"))
+			.findFirst()
+			.orElseThrow()
+			.id();
 		String email = "signer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		mvc.perform(post("/petitions/{id}/signatures", petitionId).with(csrf())
-			.with(r -> {
-				r.setRemoteAddr("192.0.2.77");
-				return r;
-			})
+		mvc.perform(post("/petitions/{id}/signatures", petitionId).with(csrf()).with(r -> {
+			r.setRemoteAddr("192.0.2.77");
+			return r;
+		})
 			.param("name", "Sam Signer")
 			.param("email", email)
 			.param("country", "GB")
 			.param("postcode", "")
 			.param("keepUpdated", "true")).andExpect(status().is3xxRedirection());
 		MimeMessage confirmation = AlertMailbox.await(MAIL, email, 1);
-		String token = org.safepassage.MailParts.text(confirmation)
+		String token = MailParts.text(confirmation)
 			.replaceAll("(?s).*/signatures/confirm\\?token=([A-Za-z0-9_-]{32}).*", "$1");
-		assertThat(jdbc.sql("select count(*) from alert_subscriber where email_key = ?").param(email).query(Long.class).single()).isZero();
-		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token)).andExpect(status().is3xxRedirection());
-		assertThat(jdbc.sql("select state || ':' || array_to_string(campaigns, ',') from alert_subscriber where email_key = ?")
-			.param(email).query(String.class).single()).isEqualTo("CONFIRMED:" + petitionId);
+		assertThat(jdbc.sql("select count(*) from alert_subscriber where email_key = ?")
+			.param(email)
+			.query(Long.class)
+			.single()).isZero();
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc
+			.sql("select state || ':' || array_to_string(campaigns, ',') from alert_subscriber where email_key = ?")
+			.param(email)
+			.query(String.class)
+			.single()).isEqualTo("CONFIRMED:" + petitionId);
 
 		long other = alert(AlertKind.NEWS, "News of another campaign", List.of());
 		long news = alert(AlertKind.NEWS, "News of the embassy petition", List.of(petitionId));
@@ -201,12 +227,13 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		for (long id : List.of(other, news, prayer)) {
 			sending.schedule(id, Instant.now());
 		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> List.of(other, news, prayer).stream().allMatch(id -> "SENT".equals(state(id))));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> List.of(other, news, prayer).stream().allMatch(id -> "SENT".equals(state(id))));
 		Thread.sleep(500);
 		List<MimeMessage> mails = AlertMailbox.to(MAIL, email);
 		assertThat(mails).hasSize(2);
 		assertThat(mails.get(1).getSubject()).isEqualTo("News: News of the embassy petition");
-		assertThat(org.safepassage.MailParts.text(mails.get(1))).contains("Dear Sam Signer,");
+		assertThat(MailParts.text(mails.get(1))).contains("Dear Sam Signer,");
 	}
 
 	@Test
@@ -214,7 +241,9 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		sender.stopped = true;
 		Thread.sleep(1500);
 		List<String> emails = subscribers("outbox", 3, "PRAYER");
-		jdbc.sql("update alert_subscriber set state = 'UNSUBSCRIBED' where email_key = ?").param(emails.get(2)).update();
+		jdbc.sql("update alert_subscriber set state = 'UNSUBSCRIBED' where email_key = ?")
+			.param(emails.get(2))
+			.update();
 		long alertId = alert(AlertKind.PRAYER, "Kept in the outbox", List.of());
 		sending.schedule(alertId, Instant.now());
 		sending.startDue();
@@ -223,17 +252,21 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		sending.finishDone();
 		assertThat(state(alertId)).isEqualTo("SENT");
 		assertThat(deliveries(alertId)).doesNotContainKeys("PENDING", "SENDING");
-		List<String> headers = jdbc.sql("select headers::text from mail_outbox where recipient = ? and category = 'alerts'")
+		List<String> headers = jdbc
+			.sql("select headers::text from mail_outbox where recipient = ? and category = 'alerts'")
 			.param(emails.get(0))
 			.query(String.class)
 			.list();
 		assertThat(headers).hasSize(1);
 		assertThat(headers.getFirst()).contains("List-Unsubscribe-Post", "One-Click", "/alerts/unsubscribe/");
-		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(emails.get(2)).query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+			.param(emails.get(2))
+			.query(Long.class)
+			.single()).isZero();
 		// The system outbox delivers them like any other mail, headers included.
 		MimeMessage mail = AlertMailbox.await(MAIL, emails.get(1), 1);
 		assertThat(AlertMailbox.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(new HashSet<>(List.of(mail.getSubject()))).containsExactly("Prayer alert: Kept in the outbox");
 	}
+
 }

@@ -12,9 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
+
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.MailParts;
@@ -23,7 +24,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Tried as a new supporter would: subscribe, confirm, receive a published alert, leave in one POST. */
+/**
+ * Tried as a new supporter would: subscribe, confirm, receive a published alert, leave in
+ * one POST.
+ */
 class AlertSubscriptionIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -50,7 +54,8 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 
 	@Test
 	void subscribeConfirmReceiveAnAlertAndLeaveWithOnePost() throws Exception {
-		mvc.perform(get("/alerts/subscribe")).andExpect(status().isOk())
+		mvc.perform(get("/alerts/subscribe"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Get alerts by email")));
 		mvc.perform(subscribe("grace@example.org", "Grace <b>Kim</b>", "PRAYER", "NEWS"))
 			.andExpect(redirectedUrl("/alerts/subscribe/check-your-email"));
@@ -70,19 +75,20 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("You are subscribed")));
 		assertThat(state("grace@example.org")).isEqualTo("CONFIRMED");
-		mvc.perform(post("/alerts/confirm").with(csrf()).param("token", token))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/alerts/confirm").with(csrf()).param("token", token)).andExpect(status().isNotFound());
 
 		// Staff publish a prayer alert and send it now.
-		String location = mvc.perform(post("/admin/alerts").with(csrf()).with(user("campaigner").roles("CAMPAIGNER"))
-			.param("kind", "PRAYER")
-			.param("title", "Pray for the families <script>")
-			.param("date", "2026-11-24")
-			.param("language", "en")
-			.param("verseText", "Preserve me, O God: for in thee do I put my trust.")
-			.param("verseReference", "Psalm 16:1")
-			.param("body", "First paragraph.\n\nSecond paragraph.")
-			.param("points", "That they are kept safe\nThat China stops the returns"))
+		String location = mvc
+			.perform(post("/admin/alerts").with(csrf())
+				.with(user("campaigner").roles("CAMPAIGNER"))
+				.param("kind", "PRAYER")
+				.param("title", "Pray for the families <script>")
+				.param("date", "2026-11-24")
+				.param("language", "en")
+				.param("verseText", "Preserve me, O God: for in thee do I put my trust.")
+				.param("verseReference", "Psalm 16:1")
+				.param("body", "First paragraph.\n\nSecond paragraph.")
+				.param("points", "That they are kept safe\nThat China stops the returns"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -91,9 +97,9 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 		mvc.perform(get("/admin/alerts/{id}", alertId).with(user("campaigner").roles("CAMPAIGNER")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Pray for the families &lt;script&gt;")));
-		mvc.perform(post("/admin/alerts/{id}/schedule", alertId).with(csrf()).with(user("campaigner").roles("CAMPAIGNER"))
-			.param("at", ""))
-			.andExpect(redirectedUrl("/admin/alerts/" + alertId));
+		mvc.perform(post("/admin/alerts/{id}/schedule", alertId).with(csrf())
+			.with(user("campaigner").roles("CAMPAIGNER"))
+			.param("at", "")).andExpect(redirectedUrl("/admin/alerts/" + alertId));
 
 		MimeMessage alert = AlertMailbox.await(MAIL, "grace@example.org", 2);
 		assertThat(alert.getSubject()).isEqualTo("Prayer alert: Pray for the families <script>");
@@ -117,8 +123,10 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("You have unsubscribed")));
 		assertThat(state("grace@example.org")).isEqualTo("UNSUBSCRIBED");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "SENT".equals(jdbc.sql("select state from alert where id = ?").param(alertId).query(String.class).single()));
-		mvc.perform(get("/alerts/{id}", alertId)).andExpect(status().isOk())
+			.until(() -> "SENT"
+				.equals(jdbc.sql("select state from alert where id = ?").param(alertId).query(String.class).single()));
+		mvc.perform(get("/alerts/{id}", alertId))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("I prayed")));
 	}
 
@@ -141,14 +149,19 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 	void preferencesAreReachedOnlyThroughTheSignedLink() throws Exception {
 		long id = confirmedSubscriber("prefs@example.org");
 		String path = links.preferencesPath(id);
-		mvc.perform(get(path)).andExpect(status().isOk())
+		mvc.perform(get(path))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("prefs@example.org")));
 		mvc.perform(post(path).with(csrf()).param("name", "Pat").param("language", "en").param("topics", "ACTION"))
 			.andExpect(redirectedUrl(path + "?saved"));
 		assertThat(jdbc.sql("select array_to_string(topics, ',') || '/' || name from alert_subscriber where id = ?")
-			.param(id).query(String.class).single()).isEqualTo("ACTION/Pat");
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("ACTION/Pat");
 
-		mvc.perform(post(path).with(csrf()).param("name", "Pat\r\nBcc: x@example.org").param("language", "xx")
+		mvc.perform(post(path).with(csrf())
+			.param("name", "Pat\r\nBcc: x@example.org")
+			.param("language", "xx")
 			.param("topics", "SPAM"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("remove control characters")))
@@ -156,11 +169,13 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("at least one kind")));
 
 		String tampered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
-		mvc.perform(get(tampered)).andExpect(status().isNotFound())
+		mvc.perform(get(tampered))
+			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("We do not recognise this link")));
 		mvc.perform(get("/alerts/preferences/{id}/{sig}", id + 1, path.replaceAll(".*/", "")))
 			.andExpect(status().isNotFound());
-		// An unsubscribe signature does not open the preferences, nor the other way round.
+		// An unsubscribe signature does not open the preferences, nor the other way
+		// round.
 		mvc.perform(get("/alerts/preferences/" + links.unsubscribePath(id).substring("/alerts/unsubscribe/".length())))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/alerts/unsubscribe/" + path.substring("/alerts/preferences/".length())))
@@ -185,7 +200,9 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 		mvc.perform(subscribe("eve@example.org", "x".repeat(5000), "PRAYER", "BOGUS"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("at most 100 characters")));
-		mvc.perform(post("/alerts/subscribe").with(csrf()).param("email", "eve@example.org").param("language", "zz")
+		mvc.perform(post("/alerts/subscribe").with(csrf())
+			.param("email", "eve@example.org")
+			.param("language", "zz")
 			.param("topics", "PRAYER"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("choose a language")));
@@ -200,7 +217,8 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("We do not recognise this link")))
 			.andExpect(content().string(not(containsString("<script>alert"))));
 		mvc.perform(get("/alerts/confirm")).andExpect(status().isNotFound());
-		mvc.perform(post("/alerts/confirm").with(csrf()).param("token", "A".repeat(32))).andExpect(status().isNotFound());
+		mvc.perform(post("/alerts/confirm").with(csrf()).param("token", "A".repeat(32)))
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/alerts/unsubscribe/1/" + "A".repeat(22))).andExpect(status().isNotFound());
 		mvc.perform(post("/alerts/unsubscribe/99999999999999999999999/x")).andExpect(status().isNotFound());
 	}
@@ -218,8 +236,10 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 		Thread.sleep(1000);
 		assertThat(AlertMailbox.to(MAIL, "again@example.org")).hasSize(3);
 		// Nobody else's typing changes a confirmed subscriber's settings.
-		assertThat(jdbc.sql("select array_to_string(topics, ',') from alert_subscriber where id = ?").param(id)
-			.query(String.class).single()).isEqualTo("PRAYER,NEWS");
+		assertThat(jdbc.sql("select array_to_string(topics, ',') from alert_subscriber where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("PRAYER,NEWS");
 	}
 
 	long confirmedSubscriber(String email) {
@@ -231,4 +251,5 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.query(Long.class)
 			.single();
 	}
+
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.shared.RuleViolation;
 
@@ -86,4 +87,5 @@ class AlertTest {
 		assertThat(AlertState.SCHEDULED.isPublic()).isFalse();
 		assertThat(AlertState.PAUSED.isPublic()).isTrue();
 	}
+
 }

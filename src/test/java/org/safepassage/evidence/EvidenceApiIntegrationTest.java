@@ -7,12 +7,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The JSON API answers with published data, and with a problem detail for anything it cannot use. */
+/**
+ * The JSON API answers with published data, and with a problem detail for anything it
+ * cannot use.
+ */
 class EvidenceApiIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -28,7 +32,8 @@ class EvidenceApiIntegrationTest extends IntegrationTest {
 			.andExpect(jsonPath("$.items[0].figure.high").value(600))
 			.andExpect(jsonPath("$.items[0].figure.sources").value(2))
 			.andExpect(jsonPath("$.items[0].reports[*].figure.text", hasItem("over 500")))
-			.andExpect(jsonPath("$.items[0].reports[?(@.figure.text == 'over 500')].figure.high").value(org.hamcrest.Matchers.contains((Object) null)));
+			.andExpect(jsonPath("$.items[0].reports[?(@.figure.text == 'over 500')].figure.high")
+				.value(Matchers.contains((Object) null)));
 	}
 
 	@Test
@@ -62,4 +67,5 @@ class EvidenceApiIntegrationTest extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/api/evidence/incidents/{id}/reports:")));
 	}
+
 }

@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** CSV import is checked in a dry run and is all or nothing; the export is what a filter shows. */
+/**
+ * CSV import is checked in a dry run and is all or nothing; the export is what a filter
+ * shows.
+ */
 class EvidenceCsvIntegrationTest extends IntegrationTest {
 
 	static final RequestPostProcessor RESEARCHER = user("researcher@example.org").roles("RESEARCHER");
@@ -99,21 +104,22 @@ class EvidenceCsvIntegrationTest extends IntegrationTest {
 
 	@Test
 	void incidentRowsThatDisagreeOrRepeatASourceAreNamed() {
-		String csv = HEADER
-				+ "k,ARREST,One,DAY,2016-01-01,,Tumen,CITY,CN,KP,S.,,,Border Watch,R,,,5,RELIABLE\n"
+		String csv = HEADER + "k,ARREST,One,DAY,2016-01-01,,Tumen,CITY,CN,KP,S.,,,Border Watch,R,,,5,RELIABLE\n"
 				+ "k,ARREST,Another title,DAY,2016-01-01,,Tumen,CITY,CN,KP,S.,,,Border Watch,R,,,6,RELIABLE\n";
 		CsvImport.Plan plan = csvImport.check(csv, Locale.ENGLISH);
 		assertThat(plan.importable()).isFalse();
 		assertThat(plan.problems()).extracting(CsvImport.Problem::line, CsvImport.Problem::column)
-			.contains(org.assertj.core.groups.Tuple.tuple(3L, "title"), org.assertj.core.groups.Tuple.tuple(3L, "organisation"));
+			.contains(Tuple.tuple(3L, "title"), Tuple.tuple(3L, "organisation"));
 	}
 
 	@Test
 	void filesThatAreNotOurCsvAreRefusedAsAWhole() throws Exception {
 		assertThat(csvImport.check("name,figure\nx,5\n", Locale.ENGLISH).problems().getFirst().message())
 			.contains("Missing columns: incident, kind");
-		assertThat(csvImport.check(new byte[] { (byte) 0xff, (byte) 0xfe, 0x41 }, Locale.ENGLISH).problems()
-			.getFirst().message()).contains("not UTF-8");
+		assertThat(csvImport.check(new byte[] { (byte) 0xff, (byte) 0xfe, 0x41 }, Locale.ENGLISH)
+			.problems()
+			.getFirst()
+			.message()).contains("not UTF-8");
 		assertThat(csvImport.check(HEADER, Locale.ENGLISH).problems().getFirst().message()).contains("no rows");
 		assertThat(csvImport.check(HEADER + "a,\"unterminated", Locale.ENGLISH).importable()).isFalse();
 		mvc.perform(multipart("/admin/evidence/import").with(RESEARCHER).with(csrf()))
@@ -140,11 +146,14 @@ class EvidenceCsvIntegrationTest extends IntegrationTest {
 
 	@Test
 	void textThatLooksLikeAFormulaIsExportedInert() throws Exception {
-		long id = jdbc.sql("""
-				insert into incident (kind, title, date_precision, date_from, date_to, place, place_precision,
-				  departure_country, return_country, summary, state, created_by)
-				values ('OTHER', '=HYPERLINK("http://evil")', 'YEAR', date '2015-01-01', date '2015-12-31', 'Formula place',
-				  'COUNTRY', 'CN', 'KP', 'Summary', 'PUBLISHED', 'test') returning id""").query(Long.class).single();
+		long id = jdbc
+			.sql("""
+					insert into incident (kind, title, date_precision, date_from, date_to, place, place_precision,
+					  departure_country, return_country, summary, state, created_by)
+					values ('OTHER', '=HYPERLINK("http://evil")', 'YEAR', date '2015-01-01', date '2015-12-31', 'Formula place',
+					  'COUNTRY', 'CN', 'KP', 'Summary', 'PUBLISHED', 'test') returning id""")
+			.query(Long.class)
+			.single();
 		String csv = mvc.perform(get("/evidence/incidents.csv").param("place", "Formula place"))
 			.andReturn()
 			.getResponse()
@@ -154,4 +163,5 @@ class EvidenceCsvIntegrationTest extends IntegrationTest {
 			.isEqualTo("=HYPERLINK(\"http://evil\")");
 		jdbc.sql("delete from incident where id = :id").param("id", id).update();
 	}
+
 }

@@ -9,12 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A new visitor finds the 2023 returns, source by source, on the evidence, timeline and petition pages. */
+/**
+ * A new visitor finds the 2023 returns, source by source, on the evidence, timeline and
+ * petition pages.
+ */
 class EvidenceDemoIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -61,7 +65,8 @@ class EvidenceDemoIntegrationTest extends IntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(row(page, "2023-08")).containsSubsequence("August 2023", ">80<", ">80<", ">80<", ">80<", ">80–80<");
-		assertThat(row(page, "2023-09")).containsSubsequence("September 2023", ">40<", ">40<", ">40<", ">120<", ">120–120<");
+		assertThat(row(page, "2023-09")).containsSubsequence("September 2023", ">40<", ">40<", ">40<", ">120<",
+				">120–120<");
 		assertThat(row(page, "2023-10")).containsSubsequence("October 2023", ">500<", ">500<", ">600<", ">620<",
 				">620–720<");
 		assertThat(page).contains("Total: 620 people").doesNotContain("4,620");
@@ -81,7 +86,8 @@ class EvidenceDemoIntegrationTest extends IntegrationTest {
 
 	@Test
 	void thePetitionPageShowsItsEvidenceAndTheEstimateApart() throws Exception {
-		long petition = jdbc.sql("select id from petition where title like 'Recognise North Koreans%' order by id limit 1")
+		long petition = jdbc
+			.sql("select id from petition where title like 'Recognise North Koreans%' order by id limit 1")
 			.query(Long.class)
 			.single();
 		mvc.perform(get("/petitions/{id}", petition))
@@ -99,7 +105,8 @@ class EvidenceDemoIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("North Koreans returned by China each year")))
 			.andExpect(content().string(containsString("at least 500,000")));
 		mvc.perform(get("/api/evidence/estimates"))
-			.andExpect(jsonPath("$[?(@.statement == 'North Koreans returned by China each year')].figure.low").value(4000));
+			.andExpect(jsonPath("$[?(@.statement == 'North Koreans returned by China each year')].figure.low")
+				.value(4000));
 	}
 
 	@Test
@@ -116,4 +123,5 @@ class EvidenceDemoIntegrationTest extends IntegrationTest {
 		assertThat(m.find()).as("a table row for " + month).isTrue();
 		return m.group(1);
 	}
+
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 /** Dates as precisely as sources give them. */
@@ -42,4 +43,5 @@ class EvidenceFuzzyDateTest {
 		assertThat(FuzzyDate.parse(DatePrecision.RANGE, "2023-10-20", "", TODAY)).isEmpty();
 		assertThat(FuzzyDate.parse(DatePrecision.RANGE, "2024-06-01", "2024-07-01", TODAY)).isEmpty();
 	}
+
 }

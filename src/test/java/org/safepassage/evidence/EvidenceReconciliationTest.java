@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.evidence.Reconciliation.Claim;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -21,7 +22,8 @@ class EvidenceReconciliationTest {
 
 	@Test
 	void overFiveHundredAndSixHundredMakeFiveToSixHundredFromTwoSources() {
-		ReconciledFigure figure = reconcile(claim("over 500", Reliability.RELIABLE), claim("600", Reliability.RELIABLE));
+		ReconciledFigure figure = reconcile(claim("over 500", Reliability.RELIABLE),
+				claim("600", Reliability.RELIABLE));
 		assertThat(figure.low()).isEqualTo(500);
 		assertThat(figure.high()).isEqualTo(600);
 		assertThat(figure.best()).isEqualTo(500);
@@ -55,7 +57,8 @@ class EvidenceReconciliationTest {
 
 	@Test
 	void theHighIsTheLowWhenNoSourceGivesAnUpperBound() {
-		ReconciledFigure figure = reconcile(claim("over 500", Reliability.RELIABLE), claim("hundreds", Reliability.RELIABLE));
+		ReconciledFigure figure = reconcile(claim("over 500", Reliability.RELIABLE),
+				claim("hundreds", Reliability.RELIABLE));
 		assertThat(figure.low()).isEqualTo(100);
 		assertThat(figure.high()).isEqualTo(100);
 		assertThat(figure.best()).isEqualTo(100);
@@ -98,4 +101,5 @@ class EvidenceReconciliationTest {
 		messages.setFallbackToSystemLocale(false);
 		return messages;
 	}
+
 }

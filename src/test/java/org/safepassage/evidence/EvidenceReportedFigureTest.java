@@ -2,11 +2,15 @@ package org.safepassage.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Figures as sources write them, read into bounds; anything unclear is left for a researcher. */
+/**
+ * Figures as sources write them, read into bounds; anything unclear is left for a
+ * researcher.
+ */
 class EvidenceReportedFigureTest {
 
 	@ParameterizedTest(name = "\"{0}\" reads as {1} to {2}")
@@ -47,8 +51,8 @@ class EvidenceReportedFigureTest {
 
 	@ParameterizedTest(name = "\"{0}\" is kept as text and flagged")
 	@ValueSource(strings = { "", "  ", "several", "many families", "unknown", "up to 600", "nearly 600",
-			"fewer than 50", "600, perhaps more", "500 or fewer", "600 in 3 trucks", "12.5", "600-500",
-			"99999999999", "five hundred", "500 and 600", "<b>600</b>" })
+			"fewer than 50", "600, perhaps more", "500 or fewer", "600 in 3 trucks", "12.5", "600-500", "99999999999",
+			"five hundred", "500 and 600", "<b>600</b>" })
 	void leavesWhatItCannotReadToAResearcher(String text) {
 		ReportedFigure figure = ReportedFigure.parse(text);
 		assertThat(figure.readable()).isFalse();
@@ -56,10 +60,11 @@ class EvidenceReportedFigureTest {
 		assertThat(figure.text()).isEqualTo(text);
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void aResearcherMayCodeAFigureByHand() {
 		ReportedFigure figure = ReportedFigure.coded("several hundred", 200, null);
 		assertThat(figure.readable()).isTrue();
 		assertThat(figure.coding()).isEqualTo(ReportedFigure.Coding.MANUAL);
 	}
+
 }

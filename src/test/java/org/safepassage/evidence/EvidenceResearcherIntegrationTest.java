@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +34,7 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 
 	/** The form for a valid draft; pairs of name and value replace its fields. */
 	static MockHttpServletRequestBuilder incident(String title, String... replacements) {
-		java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("kind", "DETENTION");
 		fields.put("title", title);
 		fields.put("datePrecision", "MONTH");
@@ -67,8 +70,7 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 			.param("url", "https://example.org/report")
 			.param("publishedOn", "2021-04-02")
 			.param("figure", figure)
-			.param("reliability", reliability))
-			.andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
+			.param("reliability", reliability)).andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
 	}
 
 	@Test
@@ -122,8 +124,8 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 
 	@Test
 	void anInvalidIncidentComesBackWithAMessagePerFieldAndItsValues() throws Exception {
-		mvc.perform(incident("<b>Bold</b> claim", "datePrecision", "DAY", "date", "2023-02-30", "departureCountry", "XX",
-				"returnCountry", "", "summary", "x".repeat(1001), "tags", "a".repeat(41)))
+		mvc.perform(incident("<b>Bold</b> claim", "datePrecision", "DAY", "date", "2023-02-30", "departureCountry",
+				"XX", "returnCountry", "", "summary", "x".repeat(1001), "tags", "a".repeat(41)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"&lt;b&gt;Bold&lt;/b&gt; claim\"")))
 			.andExpect(content().string(containsString("value=\"2023-02-30\"")))
@@ -144,8 +146,7 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("Please remove control characters")));
 		mvc.perform(incident("No such petition", "petitionIds", "987654321"))
 			.andExpect(content().string(containsString("Please choose petitions from the list.")));
-		mvc.perform(incident("Not a petition id", "petitionIds", "abc"))
-			.andExpect(status().isOk());
+		mvc.perform(incident("Not a petition id", "petitionIds", "abc")).andExpect(status().isOk());
 	}
 
 	@Test
@@ -168,8 +169,10 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("Please use at most 200 characters.")))
 			.andExpect(content().string(containsString("no smaller than the low")))
 			.andExpect(content().string(containsString("Please choose a reliability grade")));
-		assertThat(jdbc.sql("select count(*) from source_report where incident_id = :id").param("id", id)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from source_report where incident_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -189,16 +192,17 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("waiting for a researcher")))
 			.andExpect(content().string(containsString("Not yet known")));
 
-		long reportId = jdbc.sql("select id from source_report where incident_id = :id").param("id", id)
-			.query(Long.class).single();
+		long reportId = jdbc.sql("select id from source_report where incident_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 		mvc.perform(post("/admin/evidence/reports/{r}", reportId).with(RESEARCHER)
 			.with(csrf())
 			.param("organisation", "Witness Network")
 			.param("title", "Coded by hand")
 			.param("figure", "several hundred")
 			.param("low", "200")
-			.param("reliability", "RELIABLE"))
-			.andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
+			.param("reliability", "RELIABLE")).andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
 		mvc.perform(get("/admin/evidence/incidents/{id}", id).with(RESEARCHER))
 			.andExpect(content().string(containsString("at least 200 (1 source)")));
 	}
@@ -244,4 +248,5 @@ class EvidenceResearcherIntegrationTest extends IntegrationTest {
 		mvc.perform(get("/evidence").param("place", "%_\\")).andExpect(status().isOk());
 		mvc.perform(get("/evidence/timeline").param("kind", "NOPE")).andExpect(status().isBadRequest());
 	}
+
 }

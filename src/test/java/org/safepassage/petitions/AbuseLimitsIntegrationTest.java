@@ -6,21 +6,28 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Per-address limits: over-limit signatures are stored and flagged, never counted, and look normal. */
+/**
+ * Per-address limits: over-limit signatures are stored and flagged, never counted, and
+ * look normal.
+ */
 class AbuseLimitsIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -49,7 +56,8 @@ class AbuseLimitsIntegrationTest extends IntegrationTest {
 		for (int i = 1; i <= 5; i++) {
 			signFrom(id, "198.51.100.9", "burst" + i + "@example.org");
 		}
-		List<String> flags = jdbc.sql("select coalesce(flag_reason, '-') from signature where petition_id = ? order by id")
+		List<String> flags = jdbc
+			.sql("select coalesce(flag_reason, '-') from signature where petition_id = ? order by id")
 			.param(id)
 			.query(String.class)
 			.list();
@@ -72,39 +80,49 @@ class AbuseLimitsIntegrationTest extends IntegrationTest {
 			.single()).isEqualTo(5);
 	}
 
-	/** Through the real server: the sign form with its CSRF cookie, and X-Forwarded-For from loopback. */
+	/**
+	 * Through the real server: the sign form with its CSRF cookie, and X-Forwarded-For
+	 * from loopback.
+	 */
 	@Test
 	void theRealFormRecordsTheForwardedAddressFromATrustedProxy() throws Exception {
 		long id = Petitions.openPetition(repository, "Forwarded");
-		HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String base = "http://localhost:" + port;
-		String page = client.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + id)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + id)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(csrf.find()).isTrue();
 		String form = "name=Forwarded&email=fwd%40example.org&country=GB&postcode=&_csrf="
-				+ java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
-		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + id + "/signatures"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Forwarded-For", "203.0.113.7")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + id + "/signatures"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-Forwarded-For", "203.0.113.7")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("select host(ip) from signature where email = 'fwd@example.org'").query(String.class).single())
+		assertThat(
+				jdbc.sql("select host(ip) from signature where email = 'fwd@example.org'").query(String.class).single())
 			.isEqualTo("203.0.113.7");
 
-		HttpResponse<String> noToken = client.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + id + "/signatures"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("name=X&email=x%40example.org&country=GB"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> noToken = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/petitions/" + id + "/signatures"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("name=X&email=x%40example.org&country=GB"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(noToken.statusCode()).isEqualTo(403);
 	}
 
 	private void confirmAllDirectly(long id) {
-		jdbc.sql("""
-				with confirmed as (update signature set confirmed_at = now() where petition_id = ? returning petition_id, country, flagged)
-				insert into signature_count_pending (petition_id, country) select petition_id, country from confirmed where not flagged""")
+		jdbc.sql(
+				"""
+						with confirmed as (update signature set confirmed_at = now() where petition_id = ? returning petition_id, country, flagged)
+						insert into signature_count_pending (petition_id, country) select petition_id, country from confirmed where not flagged""")
 			.param(id)
 			.update();
 	}
+
 }

@@ -26,4 +26,5 @@ class CanonicalEmailTest {
 	void leavesUnicodeLocalPartsAlone() {
 		assertThat(CanonicalEmail.of("김민@example.kr")).isEqualTo("김민@example.kr");
 	}
+
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.petitions.Signing.LinkStatus;
 import org.safepassage.shared.Tokens;
@@ -44,4 +45,5 @@ class ConfirmationLinkTest {
 		assertThat(Tokens.looksValid("../etc/passwd")).isFalse();
 		assertThat(Tokens.looksValid(null)).isFalse();
 	}
+
 }

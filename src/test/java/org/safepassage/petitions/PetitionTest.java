@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.petitions.PetitionEvents.PetitionClosed;
 import org.safepassage.petitions.PetitionEvents.PetitionOpened;
@@ -16,8 +17,8 @@ class PetitionTest {
 	static final Instant NOW = Instant.parse("2026-01-10T12:00:00Z");
 
 	static PetitionContent content(Instant closingAt) {
-		return new PetitionContent("Stop forced returns", "Background", List.of("Grant refugee status"),
-				"Embassy", 50_000, closingAt);
+		return new PetitionContent("Stop forced returns", "Background", List.of("Grant refugee status"), "Embassy",
+				50_000, closingAt);
 	}
 
 	static Petition saved(PetitionState state, Instant closingAt) {
@@ -34,9 +35,7 @@ class PetitionTest {
 		assertThat(petition.acceptsSignatures(NOW.plusSeconds(61))).isFalse();
 		petition.deliver("Handed in at the embassy", NOW.plusSeconds(120));
 		assertThat(petition.state()).isEqualTo(PetitionState.DELIVERED);
-		assertThat(petition.releaseEvents()).hasSize(3)
-			.first()
-			.isInstanceOf(PetitionOpened.class);
+		assertThat(petition.releaseEvents()).hasSize(3).first().isInstanceOf(PetitionOpened.class);
 	}
 
 	@Test
@@ -93,4 +92,5 @@ class PetitionTest {
 		assertThat(open.state().isPublic()).isFalse();
 		assertThat(open.releaseEvents()).noneMatch(PetitionClosed.class::isInstance);
 	}
+
 }

@@ -27,4 +27,5 @@ final class Petitions {
 		repository.save(submitted);
 		return id;
 	}
+
 }

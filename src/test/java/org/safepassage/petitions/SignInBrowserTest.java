@@ -4,18 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,10 @@ import org.safepassage.MailParts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A supporter signs and confirms through the real pages in Chromium, reading the link from a real mail. */
+/**
+ * A supporter signs and confirms through the real pages in Chromium, reading the link
+ * from a real mail.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInBrowserTest extends IntegrationTest {
 
@@ -71,8 +76,7 @@ class SignInBrowserTest extends IntegrationTest {
 		page.getByLabel("Your name").fill("이수진");
 		page.getByLabel("Your email address").fill("sujin@example.org");
 		page.getByLabel("Country where you live").selectOption("KR");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Sign the petition")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign the petition")).click();
 		assertThat(page.locator("h1")).hasText("Check your email");
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> MAIL.getReceivedMessages().length >= 1);
@@ -86,10 +90,10 @@ class SignInBrowserTest extends IntegrationTest {
 
 		page.navigate(base + confirmPath);
 		assertThat(page.locator("h1")).hasText("Confirm your signature");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Confirm my signature")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my signature")).click();
 		assertThat(page.locator(".notice.success")).containsText("your signature is confirmed");
-		// htmx polls the counter; without a reload the page shows the new count within 2 seconds.
+		// htmx polls the counter; without a reload the page shows the new count within 2
+		// seconds.
 		assertThat(page.locator(".big-count strong")).hasText("1",
 				new LocatorAssertions.HasTextOptions().setTimeout(2000));
 	}
@@ -101,11 +105,11 @@ class SignInBrowserTest extends IntegrationTest {
 		page.navigate("http://localhost:" + port + "/petitions/" + id);
 		page.getByLabel("Your name").fill("王芳");
 		page.getByLabel("Your email address").fill("wang-at-example");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Sign the petition")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign the petition")).click();
 		assertThat(page.locator(".field-errors").first()).isVisible();
 		assertThat(page.getByLabel("Your name")).hasValue("王芳");
 		assertThat(page.getByLabel("Your email address")).hasValue("wang-at-example");
 		assertThat(page.locator("text=Please choose a country from the list.")).isVisible();
 	}
+
 }

@@ -11,12 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.MailParts;
@@ -55,7 +60,7 @@ class SigningIntegrationTest extends IntegrationTest {
 			.orElseThrow();
 	}
 
-	static jakarta.mail.Address[] uncheck(MimeMessage m) {
+	static Address[] uncheck(MimeMessage m) {
 		try {
 			return m.getAllRecipients();
 		}
@@ -96,7 +101,7 @@ class SigningIntegrationTest extends IntegrationTest {
 		// A mail scanner fetching the link confirms nothing.
 		mvc.perform(get("/signatures/confirm").param("token", token))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Confirm my signature")));
+			.andExpect(content().string(Matchers.containsString("Confirm my signature")));
 		Thread.sleep(500);
 		assertThat(publicCount(id)).isZero();
 
@@ -111,12 +116,13 @@ class SigningIntegrationTest extends IntegrationTest {
 			.andExpect(jsonPath("$.signatureCount").value(1))
 			.andExpect(jsonPath("$.signaturesByCountry.KR").value(1))
 			.andExpect(jsonPath("$.demands.length()").value(3))
-			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=1")));
+			.andExpect(header().string("Cache-Control", Matchers.containsString("max-age=1")));
 
-		// The link is single use: a second POST changes nothing and says it is already confirmed.
+		// The link is single use: a second POST changes nothing and says it is already
+		// confirmed.
 		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("already confirmed")));
+			.andExpect(content().string(Matchers.containsString("already confirmed")));
 		Thread.sleep(500);
 		assertThat(publicCount(id)).isEqualTo(1);
 	}
@@ -124,23 +130,29 @@ class SigningIntegrationTest extends IntegrationTest {
 	@Test
 	void signingAgainRevealsNothingAndMailsTheAddressAtMostThreeTimes() throws Exception {
 		long id = Petitions.openPetition(repository, "Duplicates");
-		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB")).andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB"))
+			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
 		String token = confirmToken(awaitMailTo("ann.lee@gmail.com", 1));
-		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token))
+			.andExpect(status().is3xxRedirection());
 
 		// Same mailbox, written differently: same answer as a first signature.
-		mvc.perform(sign(id, "Ann", "AnnLee+again@googlemail.com", "GB")).andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+		mvc.perform(sign(id, "Ann", "AnnLee+again@googlemail.com", "GB"))
+			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
 		MimeMessage already = awaitMailTo("ann.lee@gmail.com", 2);
 		assertThat(already.getSubject()).startsWith("You have already signed");
 
-		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB")).andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB")).andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB"))
+			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB"))
+			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
 		Thread.sleep(1500);
 		long mails = Arrays.stream(MAIL.getReceivedMessages())
 			.filter(m -> GreenMailUtil.getAddressList(uncheck(m)).contains("ann.lee@gmail.com"))
 			.count();
 		assertThat(mails).isEqualTo(3);
-		assertThat(jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
 			.isEqualTo(1);
 	}
 
@@ -165,7 +177,7 @@ class SigningIntegrationTest extends IntegrationTest {
 			.update();
 		mvc.perform(get("/signatures/confirm").param("token", token))
 			.andExpect(status().isGone())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("This link has expired")));
+			.andExpect(content().string(Matchers.containsString("This link has expired")));
 		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token)).andExpect(status().isGone());
 		assertThat(jdbc.sql("select confirmed_at is null from signature where email = 'chen@example.org'")
 			.query(Boolean.class)
@@ -176,10 +188,11 @@ class SigningIntegrationTest extends IntegrationTest {
 	void badTokensGetAClearNotFoundPage() throws Exception {
 		mvc.perform(get("/signatures/confirm").param("token", "<script>alert(1)</script>"))
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("We do not recognise this link")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>alert"))));
+			.andExpect(content().string(Matchers.containsString("We do not recognise this link")))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))));
 		mvc.perform(get("/signatures/confirm")).andExpect(status().isNotFound());
-		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", "A".repeat(32))).andExpect(status().isNotFound());
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", "A".repeat(32)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -187,23 +200,25 @@ class SigningIntegrationTest extends IntegrationTest {
 		long id = Petitions.openPetition(repository, "Validation");
 		mvc.perform(sign(id, "<b>Lee</b>", "not-an-email", "XX"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("valid email address")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("choose a country")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"&lt;b&gt;Lee&lt;/b&gt;\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"not-an-email\"")));
+			.andExpect(content().string(Matchers.containsString("valid email address")))
+			.andExpect(content().string(Matchers.containsString("choose a country")))
+			.andExpect(content().string(Matchers.containsString("value=\"&lt;b&gt;Lee&lt;/b&gt;\"")))
+			.andExpect(content().string(Matchers.containsString("value=\"not-an-email\"")));
 		mvc.perform(sign(id, "x".repeat(10_000), "a@example.org", "GB"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("at most 100 characters")));
+			.andExpect(content().string(Matchers.containsString("at most 100 characters")));
 		mvc.perform(sign(id, "Nul\u0000byte", "a@example.org", "GB")).andExpect(status().isBadRequest());
 		mvc.perform(sign(id, "", "", "")).andExpect(status().isBadRequest());
-		assertThat(jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
 			.isZero();
 	}
 
 	@Test
 	void htmlTypedIntoANameIsStoredAndMailedAsText() throws Exception {
 		long id = Petitions.openPetition(repository, "Escaping");
-		mvc.perform(sign(id, "<img src=x onerror=alert(1)>", "xss@example.org", "GB")).andExpect(status().is3xxRedirection());
+		mvc.perform(sign(id, "<img src=x onerror=alert(1)>", "xss@example.org", "GB"))
+			.andExpect(status().is3xxRedirection());
 		MimeMessage mail = awaitMailTo("xss@example.org", 1);
 		assertThat(MailParts.html(mail)).doesNotContain("<img src=x").contains("&lt;img src=x");
 		assertThat(MailParts.text(mail)).contains("<img src=x onerror=alert(1)>");
@@ -226,18 +241,19 @@ class SigningIntegrationTest extends IntegrationTest {
 	void aClosedPetitionRefusesSignaturesWithAClearMessage() throws Exception {
 		long id = Petitions.openPetition(repository, "Closing");
 		Petition petition = repository.find(id).orElseThrow();
-		petition.close(java.time.Instant.now());
+		petition.close(Instant.now());
 		repository.save(petition);
 		mvc.perform(sign(id, "Late", "late@example.org", "GB"))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("closed")));
-		assertThat(jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+			.andExpect(content().string(Matchers.containsString("closed")));
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
 			.isZero();
 	}
 
 	@Test
 	void aPetitionClosesByItselfAtItsClosingDate(@Autowired PetitionAdministration administration) throws Exception {
-		long id = Petitions.openPetition(repository, "Deadline", java.time.Instant.now().plusSeconds(1));
+		long id = Petitions.openPetition(repository, "Deadline", Instant.now().plusSeconds(1));
 		Thread.sleep(1100);
 		mvc.perform(sign(id, "Late", "late2@example.org", "GB")).andExpect(status().isConflict());
 		administration.closePetitionsPastTheirDate();
@@ -246,10 +262,11 @@ class SigningIntegrationTest extends IntegrationTest {
 
 	@Test
 	void draftsAreNotPublic() throws Exception {
-		long id = repository.save(Petition.draft(new PetitionContent("Secret draft", "b", java.util.List.of("d"), "t",
-				null, null), "test", java.time.Instant.now()));
+		long id = repository.save(Petition
+			.draft(new PetitionContent("Secret draft", "b", List.of("d"), "t", null, null), "test", Instant.now()));
 		mvc.perform(get("/petitions/{id}", id)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/petitions/{id}", id)).andExpect(status().isNotFound());
 		mvc.perform(sign(id, "A", "a@example.org", "GB")).andExpect(status().isNotFound());
 	}
+
 }

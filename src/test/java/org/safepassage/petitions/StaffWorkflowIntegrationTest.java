@@ -11,12 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** Staff write, moderate, open, close and deliver petitions through the admin pages. */
 class StaffWorkflowIntegrationTest extends IntegrationTest {
@@ -32,13 +35,15 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 	static final RequestPostProcessor MODERATOR = user("moderator@example.org").roles("MODERATOR");
 
 	long create(String title) throws Exception {
-		String location = mvc.perform(post("/admin/petitions").with(CAMPAIGNER).with(csrf())
-			.param("title", title)
-			.param("background", "Why.\n\nMore.")
-			.param("demands", "Grant refugee status\n\nAllow safe passage\nStop forced returns")
-			.param("target", "Embassy of the People's Republic of China, London")
-			.param("signatureGoal", "50000")
-			.param("closingDate", java.time.LocalDate.now().plusDays(30).toString()))
+		String location = mvc
+			.perform(post("/admin/petitions").with(CAMPAIGNER)
+				.with(csrf())
+				.param("title", title)
+				.param("background", "Why.\n\nMore.")
+				.param("demands", "Grant refugee status\n\nAllow safe passage\nStop forced returns")
+				.param("target", "Embassy of the People's Republic of China, London")
+				.param("signatureGoal", "50000")
+				.param("closingDate", LocalDate.now().plusDays(30).toString()))
 			.andExpect(redirectedUrlPattern("/admin/petitions/*"))
 			.andReturn()
 			.getResponse()
@@ -70,7 +75,8 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 		assertThat(repository.find(id).orElseThrow().state()).isEqualTo(PetitionState.OPEN);
 
 		mvc.perform(post("/admin/petitions/{id}/close", id).with(CAMPAIGNER).with(csrf()));
-		mvc.perform(post("/admin/petitions/{id}/deliver", id).with(CAMPAIGNER).with(csrf())
+		mvc.perform(post("/admin/petitions/{id}/deliver", id).with(CAMPAIGNER)
+			.with(csrf())
 			.param("note", "Handed to the embassy on 1 March"));
 		Petition delivered = repository.find(id).orElseThrow();
 		assertThat(delivered.state()).isEqualTo(PetitionState.DELIVERED);
@@ -83,7 +89,8 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 	void aRejectionCarriesAReasonTheCreatorSees() throws Exception {
 		long id = create("Too vague");
 		mvc.perform(post("/admin/petitions/{id}/submit", id).with(CAMPAIGNER).with(csrf()));
-		mvc.perform(post("/admin/petitions/{id}/reject", id).with(MODERATOR).with(csrf())
+		mvc.perform(post("/admin/petitions/{id}/reject", id).with(MODERATOR)
+			.with(csrf())
 			.param("reason", "Please <b>name</b> a target"));
 		mvc.perform(get("/admin/petitions/{id}", id).with(CAMPAIGNER))
 			.andExpect(status().isOk())
@@ -92,7 +99,8 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 
 	@Test
 	void invalidPetitionFormsComeBackWithMessagesAndValues() throws Exception {
-		mvc.perform(post("/admin/petitions").with(CAMPAIGNER).with(csrf())
+		mvc.perform(post("/admin/petitions").with(CAMPAIGNER)
+			.with(csrf())
 			.param("title", "标题")
 			.param("background", "")
 			.param("demands", "x".repeat(600))
@@ -117,18 +125,22 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theFirstAdminSignsInWithTheConfiguredPassword() throws Exception {
-		mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("admin@example.org").password("correct horse battery"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/admin"));
+		mvc.perform(
+				SecurityMockMvcRequestBuilders.formLogin().user("admin@example.org").password("correct horse battery"))
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/admin"));
 		mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("admin@example.org").password("wrong"))
 			.andExpect(redirectedUrlPattern("/login?error*"));
 	}
 
 	@Test
 	void staffReadQueuedMailInTheOutbox() throws Exception {
-		long mailId = jdbc.sql("""
-				insert into mail_outbox (recipient, subject, text_body, html_body, category, status)
-				values ('reader@example.org', 'Hello <there>', 'Open http://localhost/x?token=abc', '<p>hi</p>', 'test', 'sent')
-				returning id""").query(Long.class).single();
+		long mailId = jdbc
+			.sql("""
+					insert into mail_outbox (recipient, subject, text_body, html_body, category, status)
+					values ('reader@example.org', 'Hello <there>', 'Open http://localhost/x?token=abc', '<p>hi</p>', 'test', 'sent')
+					returning id""")
+			.query(Long.class)
+			.single();
 		RequestPostProcessor admin = user("admin@example.org").roles("ADMIN");
 		mvc.perform(get("/admin/outbox").with(admin))
 			.andExpect(status().isOk())
@@ -138,4 +150,5 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("href=\"http://localhost/x?token=abc\"")));
 		mvc.perform(get("/admin/outbox/{id}", 987654321L).with(admin)).andExpect(status().isNotFound());
 	}
+
 }

@@ -3,6 +3,7 @@ package org.safepassage.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -17,4 +18,5 @@ class BackoffTest {
 		assertThat(Backoff.exponential(first, max, 9)).isEqualTo(max);
 		assertThat(Backoff.exponential(first, max, 1000)).isEqualTo(max);
 	}
+
 }

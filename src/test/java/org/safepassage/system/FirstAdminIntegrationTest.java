@@ -32,4 +32,5 @@ class FirstAdminIntegrationTest extends IntegrationTest {
 		assertThat(jdbc.sql("select current_setting('server_version_num')::int / 10000").query(Integer.class).single())
 			.isEqualTo(18);
 	}
+
 }

@@ -12,6 +12,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,9 +24,8 @@ class OneTimePasswordIntegrationTest extends IntegrationTest {
 
 	@Test
 	void staffWithAOneTimePasswordMustChooseANewOneFirst() throws Exception {
-		var mustChange = user("new@example.org").authorities(
-				new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_CAMPAIGNER"),
-				new org.springframework.security.core.authority.SimpleGrantedAuthority("PASSWORD_CHANGE_REQUIRED"));
+		var mustChange = user("new@example.org").authorities(new SimpleGrantedAuthority("ROLE_CAMPAIGNER"),
+				new SimpleGrantedAuthority("PASSWORD_CHANGE_REQUIRED"));
 		mvc.perform(get("/admin").with(mustChange)).andExpect(redirectedUrl("/admin/account/password"));
 		mvc.perform(get("/admin/account/password").with(mustChange)).andExpect(status().isOk());
 	}
@@ -37,20 +37,24 @@ class OneTimePasswordIntegrationTest extends IntegrationTest {
 				values ('fresh@example.org', 'Fresh', '{noop}one-time-pass', '{CAMPAIGNER}', true)
 				on conflict do nothing""").update();
 		var fresh = user("fresh@example.org").roles("CAMPAIGNER");
-		mvc.perform(post("/admin/account/password").with(fresh).with(csrf())
+		mvc.perform(post("/admin/account/password").with(fresh)
+			.with(csrf())
 			.param("password", "short")
 			.param("confirmation", "short"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("at least 12 and at most 200 characters")));
-		mvc.perform(post("/admin/account/password").with(fresh).with(csrf())
+		mvc.perform(post("/admin/account/password").with(fresh)
+			.with(csrf())
 			.param("password", "a long enough passphrase")
 			.param("confirmation", "a different passphrase"))
 			.andExpect(content().string(Matchers.containsString("The two passwords are not the same.")));
-		mvc.perform(post("/admin/account/password").with(fresh).with(csrf())
+		mvc.perform(post("/admin/account/password").with(fresh)
+			.with(csrf())
 			.param("password", "a long enough passphrase")
-			.param("confirmation", "a long enough passphrase"))
-			.andExpect(redirectedUrl("/login?passwordChanged"));
-		mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("fresh@example.org").password("a long enough passphrase"))
-			.andExpect(redirectedUrl("/admin"));
+			.param("confirmation", "a long enough passphrase")).andExpect(redirectedUrl("/login?passwordChanged"));
+		mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+			.user("fresh@example.org")
+			.password("a long enough passphrase")).andExpect(redirectedUrl("/admin"));
 	}
+
 }

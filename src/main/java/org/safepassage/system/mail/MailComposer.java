@@ -2,6 +2,7 @@ package org.safepassage.system.mail;
 
 import java.util.Locale;
 import java.util.Map;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -11,8 +12,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders a mail from two templates, {@code templates/mail/<name>.html} and {@code .txt}, and its subject
- * from the message key {@code mail.<name>.subject}, all in the recipient's language.
+ * Renders a mail from two templates, {@code templates/mail/<name>.html} and {@code .txt},
+ * and its subject from the message key {@code mail.<name>.subject}, all in the
+ * recipient's language.
  */
 @Component
 public class MailComposer {
@@ -46,4 +48,5 @@ public class MailComposer {
 		String text = textEngine.process("mail/" + template, context);
 		return new OutgoingMail(recipient, subject, text, html, template, headers);
 	}
+
 }

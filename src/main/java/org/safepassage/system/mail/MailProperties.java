@@ -1,6 +1,8 @@
 package org.safepassage.system.mail;
 
 import java.time.Duration;
+
+import org.safepassage.shared.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +14,6 @@ record MailProperties(@DefaultValue("SafePassage <no-reply@safepassage.localhost
 		@DefaultValue("4") int senders) {
 
 	Duration retryDelay(int attemptsSoFar) {
-		return org.safepassage.shared.Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);
+		return Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);
 	}
 }

@@ -13,7 +13,10 @@ final class MailQueries {
 			            cast(:htmls as text[]), cast(:headers as text[]), cast(:categories as text[]))
 			     as m(r, s, t, h, j, c)""";
 
-	/** Claims due mail, and mail whose sender died holding a lease; several workers never claim the same row. */
+	/**
+	 * Claims due mail, and mail whose sender died holding a lease; several workers never
+	 * claim the same row.
+	 */
 	static final String CLAIM = """
 			update mail_outbox set status = 'sending', attempts = attempts + 1,
 			       lease_until = now() + make_interval(secs => :leaseSeconds)
@@ -49,4 +52,5 @@ final class MailQueries {
 
 	private MailQueries() {
 	}
+
 }

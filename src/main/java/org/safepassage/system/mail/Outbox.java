@@ -1,14 +1,19 @@
 package org.safepassage.system.mail;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The only way modules send mail: written in the caller's transaction, so it exists if and only if the action does. */
+/**
+ * The only way modules send mail: written in the caller's transaction, so it exists if
+ * and only if the action does.
+ */
 @Service
 public class Outbox {
 
@@ -34,7 +39,7 @@ public class Outbox {
 
 	/** Many mails in one statement, for callers that batch their own writes. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void enqueueAll(java.util.List<OutgoingMail> mails) {
+	public void enqueueAll(List<OutgoingMail> mails) {
 		if (mails.isEmpty()) {
 			return;
 		}
@@ -67,4 +72,5 @@ public class Outbox {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
+
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.safepassage.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Staff read queued and sent mail here; with no SMTP server configured this is where mail is delivered. */
+/**
+ * Staff read queued and sent mail here; with no SMTP server configured this is where mail
+ * is delivered.
+ */
 @Controller
 @RequestMapping("/admin/outbox")
 class OutboxController {
@@ -74,4 +78,5 @@ class OutboxController {
 		model.addAttribute("links", mail.links());
 		return "admin/outbox/show";
 	}
+
 }

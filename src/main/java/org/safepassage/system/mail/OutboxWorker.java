@@ -1,15 +1,17 @@
 package org.safepassage.system.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -24,9 +26,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends outbox mail over one reused SMTP connection per batch. Each message is marked sent right after the
- * server accepts it, so a crash can repeat at most the one message in flight (with the same Message-ID),
- * never lose one. Without {@code spring.mail.host} nothing is sent; staff read the mail on the outbox page.
+ * Sends outbox mail over one reused SMTP connection per batch. Each message is marked
+ * sent right after the server accepts it, so a crash can repeat at most the one message
+ * in flight (with the same Message-ID), never lose one. Without {@code spring.mail.host}
+ * nothing is sent; staff read the mail on the outbox page.
  */
 @Component
 class OutboxWorker {
@@ -52,8 +55,8 @@ class OutboxWorker {
 	}
 
 	/**
-	 * Several senders, each with its own SMTP connection, claim disjoint batches: one connection is bound by
-	 * SMTP round trips and would fall behind a signature spike.
+	 * Several senders, each with its own SMTP connection, claim disjoint batches: one
+	 * connection is bound by SMTP round trips and would fall behind a signature spike.
 	 */
 	@Scheduled(fixedDelayString = "${safepassage.mail.poll-interval:500ms}")
 	void sendDueMail() {
@@ -65,7 +68,7 @@ class OutboxWorker {
 			sendUntilDrained(mailSender);
 			return;
 		}
-		try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+		try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < properties.senders(); i++) {
 				senders.submit(() -> sendUntilDrained(mailSender));
 			}
@@ -105,7 +108,8 @@ class OutboxWorker {
 	}
 
 	private Transport connect(JavaMailSenderImpl mailSender, Session session) throws MessagingException {
-		Transport transport = session.getTransport(mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
+		Transport transport = session
+			.getTransport(mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
 		transport.connect(mailSender.getHost(), mailSender.getPort(), mailSender.getUsername(),
 				mailSender.getPassword());
 		return transport;
@@ -154,7 +158,10 @@ class OutboxWorker {
 		return message;
 	}
 
-	/** A 5xx refusal, of the recipient or of the message itself, will not change by trying again. */
+	/**
+	 * A 5xx refusal, of the recipient or of the message itself, will not change by trying
+	 * again.
+	 */
 	private static boolean isPermanent(SendFailedException e) {
 		if (e instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
 			return true;
@@ -185,4 +192,5 @@ class OutboxWorker {
 	private static String truncate(String text) {
 		return text == null ? null : text.substring(0, Math.min(text.length(), 1000));
 	}
+
 }

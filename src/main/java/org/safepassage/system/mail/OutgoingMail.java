@@ -2,7 +2,9 @@ package org.safepassage.system.mail;
 
 import java.util.Map;
 
-/** A mail ready for the outbox: both an HTML and a plain-text part, and any extra headers. */
+/**
+ * A mail ready for the outbox: both an HTML and a plain-text part, and any extra headers.
+ */
 public record OutgoingMail(String recipient, String subject, String textBody, String htmlBody, String category,
 		Map<String, String> headers) {
 

@@ -1,11 +1,12 @@
 package org.safepassage.system.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,9 +25,8 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
-	record PasswordForm(
-			@NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "{password.length}") String password,
-			@NotBlank String confirmation) {
+	record PasswordForm(@NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH,
+			message = "{password.length}") String password, @NotBlank String confirmation) {
 	}
 
 	@GetMapping("/login")
@@ -53,4 +53,5 @@ class AccountController {
 		request.logout();
 		return "redirect:/login?passwordChanged";
 	}
+
 }

@@ -1,6 +1,7 @@
 package org.safepassage.system.security;
 
 import java.util.List;
+
 import org.safepassage.system.SafePassageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the first admin on first start, from SAFEPASSAGE_ADMIN_EMAIL and SAFEPASSAGE_ADMIN_PASSWORD.
- * Without a password, a one-time password is generated and printed once; it must be changed at first login.
+ * Creates the first admin on first start, from SAFEPASSAGE_ADMIN_EMAIL and
+ * SAFEPASSAGE_ADMIN_PASSWORD. Without a password, a one-time password is generated and
+ * printed once; it must be changed at first login.
  */
 @Component
 @Order(0)
@@ -65,4 +67,5 @@ class FirstAdmin implements ApplicationRunner {
 			log.info("First admin created: {}", email);
 		}
 	}
+
 }

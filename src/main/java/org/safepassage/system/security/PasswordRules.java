@@ -8,4 +8,5 @@ final class PasswordRules {
 
 	private PasswordRules() {
 	}
+
 }

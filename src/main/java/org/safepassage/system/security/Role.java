@@ -8,4 +8,5 @@ enum Role {
 	String authority() {
 		return "ROLE_" + name();
 	}
+
 }

@@ -1,24 +1,27 @@
 package org.safepassage.system.security;
 
 import java.io.IOException;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -33,32 +36,42 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** Observing every security filter of every request costs more than it tells us at spike time. */
+	/**
+	 * Observing every security filter of every request costs more than it tells us at
+	 * spike time.
+	 */
 	@Bean
-	org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
-		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/admin/staff/**").hasRole("ADMIN")
-			.requestMatchers("/admin/outbox/**").hasAnyRole("ADMIN", "MODERATOR")
-			.requestMatchers("/admin/evidence/**").hasAnyRole("ADMIN", "RESEARCHER")
-			.requestMatchers("/admin/alerts/**").hasAnyRole("ADMIN", "CAMPAIGNER")
-			.requestMatchers("/admin/petitions/**").hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER")
-			.requestMatchers("/admin/**").hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
-			.anyRequest().permitAll())
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/staff/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/admin/outbox/**")
+			.hasAnyRole("ADMIN", "MODERATOR")
+			.requestMatchers("/admin/evidence/**")
+			.hasAnyRole("ADMIN", "RESEARCHER")
+			.requestMatchers("/admin/alerts/**")
+			.hasAnyRole("ADMIN", "CAMPAIGNER")
+			.requestMatchers("/admin/petitions/**")
+			.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER")
+			.requestMatchers("/admin/**")
+			.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
+			.anyRequest()
+			.permitAll())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
-			// Cookie-held CSRF tokens keep anonymous readers session-free; a signature spike creates no sessions.
-			// RFC 8058 one-click unsubscribe: mail clients POST the List-Unsubscribe URL without a token. The link
+			// Cookie-held CSRF tokens keep anonymous readers session-free; a signature
+			// spike creates no sessions.
+			// RFC 8058 one-click unsubscribe: mail clients POST the List-Unsubscribe URL
+			// without a token. The link
 			// is signed per subscriber, so this one POST is exempt and nothing else.
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
-					.matcher(org.springframework.http.HttpMethod.POST, "/alerts/unsubscribe/{id}/{signature}")))
-			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+					.matcher(HttpMethod.POST, "/alerts/unsubscribe/{id}/{signature}")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
@@ -81,5 +94,7 @@ class SecurityConfiguration {
 			}
 			chain.doFilter(request, response);
 		}
+
 	}
+
 }

@@ -3,9 +3,11 @@ package org.safepassage.system.security;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -32,7 +34,7 @@ class StaffAccounts implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		StaffAccount account = find(email).orElseThrow(() -> new UsernameNotFoundException("No such staff account"));
-		var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+		var authorities = new ArrayList<SimpleGrantedAuthority>();
 		account.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
 		if (account.mustChangePassword()) {
 			authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
@@ -56,7 +58,9 @@ class StaffAccounts implements UserDetailsService {
 		return jdbc.sql(StaffQueries.COUNT).query(Long.class).single() == 0;
 	}
 
-	/** @return false when an account with this email already exists */
+	/**
+	 * @return false when an account with this email already exists
+	 */
 	boolean create(String email, String name, String rawPassword, List<Role> roles, boolean mustChangePassword) {
 		String[] roleNames = roles.stream().map(Role::name).toArray(String[]::new);
 		return jdbc.sql(StaffQueries.INSERT)
@@ -86,4 +90,5 @@ class StaffAccounts implements UserDetailsService {
 				rs.getString("password_hash"), roleList, rs.getBoolean("must_change_password"),
 				rs.getBoolean("enabled"));
 	}
+
 }

@@ -1,12 +1,13 @@
 package org.safepassage.system.security;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import org.safepassage.shared.PlainText;
+import org.safepassage.shared.validation.PlainText;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins add staff; each new account gets a one-time password to change at first sign-in. */
+/**
+ * Admins add staff; each new account gets a one-time password to change at first sign-in.
+ */
 @Controller
 @RequestMapping("/admin/staff")
 class StaffController {
@@ -64,4 +67,5 @@ class StaffController {
 		accounts.setEnabled(id, enabled);
 		return "redirect:/admin/staff";
 	}
+
 }

@@ -25,4 +25,5 @@ final class StaffQueries {
 
 	private StaffQueries() {
 	}
+
 }

@@ -1,18 +1,20 @@
-package org.safepassage.shared;
+package org.safepassage.shared.validation;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
 /**
- * Text a person typed: any Unicode, but no control characters (PostgreSQL refuses NUL, and CR/LF in
- * a single-line field is how header injection starts). Multi-line fields may keep line breaks and tabs.
+ * Text a person typed: any Unicode, but no control characters (PostgreSQL refuses NUL,
+ * and CR/LF in a single-line field is how header injection starts). Multi-line fields may
+ * keep line breaks and tabs.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
@@ -55,5 +57,7 @@ public @interface PlainText {
 			}
 			return true;
 		}
+
 	}
+
 }
