@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the application as a whole; every value can be overridden by an environment
  * variable.
+ *
+ * @param baseUrl the public address used in mail links; its default is in
+ * {@code application.yml}, as it derives from the server port
  */
 @ConfigurationProperties("safepassage")
-public record SafePassageProperties(@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue Admin admin,
-		@DefaultValue EmbeddedDb embeddedDb) {
+public record SafePassageProperties(String baseUrl, @DefaultValue Admin admin, @DefaultValue EmbeddedDb embeddedDb) {
 
 	public record Admin(String email, String password) {
 	}
