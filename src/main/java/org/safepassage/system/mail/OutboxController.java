@@ -1,13 +1,9 @@
 package org.safepassage.system.mail;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.safepassage.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,40 +22,21 @@ class OutboxController {
 
 	private static final int PAGE_SIZE = 50;
 
-	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
-
-	private final JdbcClient jdbc;
+	private final OutboxArchive archive;
 
 	private final Outbox outbox;
 
 	private final boolean smtpConfigured;
 
-	OutboxController(JdbcClient jdbc, Outbox outbox, ObjectProvider<JavaMailSender> sender) {
-		this.jdbc = jdbc;
+	OutboxController(OutboxArchive archive, Outbox outbox, ObjectProvider<JavaMailSender> sender) {
+		this.archive = archive;
 		this.outbox = outbox;
 		this.smtpConfigured = sender.getIfAvailable() != null;
 	}
 
-	record MailSummary(long id, String recipient, String subject, String category, String status, int attempts,
-			OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError) {
-	}
-
-	record MailView(long id, String recipient, String subject, String textBody, String htmlBody, String category,
-			String status, int attempts, OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError) {
-
-		List<String> links() {
-			Matcher matcher = LINK.matcher(textBody);
-			return matcher.results().map(m -> m.group()).distinct().toList();
-		}
-	}
-
 	@GetMapping
 	String list(@RequestParam(defaultValue = "9223372036854775807") long before, Model model) {
-		List<MailSummary> mails = jdbc.sql(MailQueries.PAGE)
-			.param("before", before)
-			.param("limit", PAGE_SIZE)
-			.query(MailSummary.class)
-			.list();
+		List<OutboxArchive.MailSummary> mails = this.archive.page(before, PAGE_SIZE);
 		model.addAttribute("mails", mails);
 		model.addAttribute("counts", outbox.countsByStatus());
 		model.addAttribute("smtpConfigured", smtpConfigured);
@@ -69,11 +46,7 @@ class OutboxController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		MailView mail = jdbc.sql(MailQueries.ONE)
-			.param("id", id)
-			.query(MailView.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("No mail " + id));
+		OutboxArchive.MailView mail = this.archive.find(id).orElseThrow(() -> new NotFoundException("No mail " + id));
 		model.addAttribute("mail", mail);
 		model.addAttribute("links", mail.links());
 		return "admin/outbox/show";

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +57,6 @@ class OutboxWorker {
 	 * Several senders, each with its own SMTP connection, claim disjoint batches: one
 	 * connection is bound by SMTP round trips and would fall behind a signature spike.
 	 */
-	@Scheduled(fixedDelayString = "${safepassage.mail.poll-interval:500ms}")
 	void sendDueMail() {
 		JavaMailSenderImpl mailSender = sender.getIfAvailable();
 		if (mailSender == null) {
