@@ -7,7 +7,6 @@ import org.safepassage.petitions.PetitionState;
 import org.safepassage.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,7 +75,6 @@ public class PetitionAdministration {
 	 * Closes petitions whose closing date has come. Each in its own transaction; any
 	 * instance may run it.
 	 */
-	@Scheduled(fixedDelayString = "${safepassage.petitions.close-check-interval:30s}")
 	public void closePetitionsPastTheirDate() {
 		for (long id : petitions.dueToClose()) {
 			try {

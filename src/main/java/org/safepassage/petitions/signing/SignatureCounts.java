@@ -14,7 +14,6 @@ import org.safepassage.petitions.domain.RecentCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +70,6 @@ public class SignatureCounts {
 		return new Snapshot(total, byCountry, now);
 	}
 
-	@Scheduled(fixedDelayString = "${safepassage.petitions.count-interval:250ms}")
 	@Transactional
 	public void foldConfirmations() {
 		if (!tryLock()) {
@@ -84,8 +82,6 @@ public class SignatureCounts {
 	 * Recounts from the signatures themselves. Repeatable read gives both statements one
 	 * snapshot: queued confirmations it drops are exactly those its recount includes.
 	 */
-	@Scheduled(initialDelayString = "${safepassage.petitions.recount-interval:10m}",
-			fixedDelayString = "${safepassage.petitions.recount-interval:10m}")
 	@Transactional(isolation = Isolation.REPEATABLE_READ)
 	public void recount() {
 		if (!tryLock()) {
