@@ -2,22 +2,32 @@ package org.safepassage.petitions.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safepassage.petitions.domain.PetitionContent;
+import org.safepassage.shared.validation.CrossField;
+import org.safepassage.shared.validation.FormValues;
 import org.safepassage.shared.validation.PlainText;
+import org.safepassage.shared.validation.WholeNumber;
 
-/** The staff form for writing a petition; demands are typed one per line. */
+/**
+ * The staff form for writing a petition; demands are typed one per line. The goal and the
+ * closing date are typed as text so that one bad value does not hide the messages for
+ * every other field.
+ */
+@CrossField
 record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
 		@NotBlank @Size(max = 6000) @PlainText(multiline = true) String background,
 		@NotBlank @Size(max = 5000) @PlainText(multiline = true) String demands,
-		@NotBlank @Size(max = 200) @PlainText String target, @Size(max = 20) String signatureGoal,
-		@Size(max = 20) String closingDate) {
+		@NotBlank @Size(max = 200) @PlainText String target,
+		@Size(max = 20) @WholeNumber(min = 1, max = PetitionForm.MAX_GOAL,
+				message = "{petition.goal.invalid}") String signatureGoal,
+		@Size(max = 20) @FutureDay(message = "{petition.closingDate.invalid}") String closingDate)
+		implements
+			CrossField.Checked {
 
 	static final int MAX_GOAL = 100_000_000;
 
@@ -42,56 +52,20 @@ record PetitionForm(@NotBlank @Size(max = 150) @PlainText String title,
 				: Arrays.stream(demands.split("\\R")).map(String::strip).filter(d -> !d.isEmpty()).toList();
 	}
 
-	@AssertTrue(message = "{petition.demands.limits}")
-	public boolean isDemandsWithinLimits() {
+	@Override
+	public void check(CrossField.Errors errors) {
 		List<String> list = demandList();
-		return list.size() <= MAX_DEMANDS && list.stream().allMatch(d -> d.length() <= MAX_DEMAND_LENGTH);
-	}
-
-	/**
-	 * Typed as text so that one bad number does not hide the messages for every other
-	 * field.
-	 */
-	Integer goal() {
-		if (signatureGoal == null || signatureGoal.isBlank()) {
-			return null;
+		if (list.size() > MAX_DEMANDS || list.stream().anyMatch(d -> d.length() > MAX_DEMAND_LENGTH)) {
+			errors.reject("demands", "petition.demands.limits");
 		}
-		try {
-			return Integer.valueOf(signatureGoal.strip());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
-	}
-
-	LocalDate closing() {
-		if (closingDate == null || closingDate.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(closingDate.strip());
-		}
-		catch (DateTimeParseException e) {
-			return LocalDate.MIN;
-		}
-	}
-
-	@AssertTrue(message = "{petition.goal.invalid}")
-	public boolean isGoalValid() {
-		Integer goal = goal();
-		return goal == null || (goal >= 1 && goal <= MAX_GOAL);
-	}
-
-	@AssertTrue(message = "{petition.closingDate.invalid}")
-	public boolean isClosingDateValid() {
-		LocalDate closing = closing();
-		return closing == null || closing.isAfter(LocalDate.now());
 	}
 
 	/** A petition closes at the end of its closing date, in the campaign's time zone. */
 	PetitionContent toContent(ZoneId zone) {
-		LocalDate closing = closing();
-		return new PetitionContent(title.strip(), background.strip(), demandList(), target.strip(), goal(),
+		Long goal = FormValues.wholeNumber(signatureGoal);
+		LocalDate closing = FormValues.day(closingDate);
+		return new PetitionContent(title.strip(), background.strip(), demandList(), target.strip(),
+				goal == null ? null : Math.toIntExact(goal),
 				closing == null ? null : closing.plusDays(1).atStartOfDay(zone).toInstant());
 	}
 }
