@@ -21,6 +21,7 @@ import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.shared.Tokens;
+import org.safepassage.shared.validation.FormValues;
 import org.safepassage.system.SafePassageProperties;
 import org.safepassage.system.mail.MailComposer;
 import org.safepassage.system.mail.OutgoingMail;
@@ -88,7 +89,8 @@ public class Signing {
 			throw new RuleViolation("sign.closed", "This petition is closed");
 		}
 		SignatureForm form = submission.form();
-		if (!Countries.isKnown(form.country())) {
+		String country = FormValues.countryCode(form.country());
+		if (!Countries.isKnown(country)) {
 			throw new IllegalArgumentException("Unknown country " + form.country());
 		}
 		String token = Tokens.newToken();
@@ -98,9 +100,9 @@ public class Signing {
 		SignatureBatcher.RepeatMail repeat = (storedEmail, storedName, storedLocale, confirmed) -> mail(storedEmail,
 				storedName, storedLocale, petition, token, confirmed);
 		SignatureBatcher.Outcome outcome = batcher.submit(new SignatureBatcher.PendingSignature(submission.petitionId(),
-				name, email, CanonicalEmail.of(email), form.country(), blankToNull(form.postcode()),
-				form.wantsUpdates(), submission.locale(), ClientAddress.orNull(submission.ip()), Tokens.hash(token),
-				confirmation, repeat, new CompletableFuture<>()));
+				name, email, CanonicalEmail.of(email), country, FormValues.text(form.postcode()), form.wantsUpdates(),
+				submission.locale(), ClientAddress.orNull(submission.ip()), Tokens.hash(token), confirmation, repeat,
+				new CompletableFuture<>()));
 		if (outcome == SignatureBatcher.Outcome.PETITION_CLOSED) {
 			throw new RuleViolation("sign.closed", "This petition is closed");
 		}
@@ -189,10 +191,6 @@ public class Signing {
 					rs.getTimestamp("confirmed_at").toInstant()));
 			return new Link(LinkStatus.JUST_CONFIRMED, petitionId);
 		}).optional().orElseGet(() -> inspect(token));
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -85,9 +85,6 @@ class PetitionPageController {
 	@PostMapping("/petitions/{id}/signatures")
 	String sign(@PathVariable long id, @Valid @ModelAttribute("form") SignatureForm form, BindingResult errors,
 			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
-		if (!errors.hasFieldErrors("country") && !Countries.isKnown(form.country())) {
-			errors.rejectValue("country", "validation.country");
-		}
 		if (errors.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return petitionPage(id, locale, model);
