@@ -76,7 +76,7 @@ public class PetitionAdministration {
 	 * instance may run it.
 	 */
 	public void closePetitionsPastTheirDate() {
-		for (long id : petitions.dueToClose()) {
+		for (long id : petitions.dueToClose(clock.instant())) {
 			try {
 				closeIfDue(id);
 			}

@@ -1,5 +1,9 @@
 package org.safepassage.petitions.domain;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 /** Every SQL statement of the petitions module. */
 public final class PetitionQueries {
 
@@ -42,7 +46,7 @@ public final class PetitionQueries {
 	public static final String ANY_PETITION = "select exists (select 1 from petition)";
 
 	public static final String DUE_TO_CLOSE = """
-			select id from petition where state = 'OPEN' and closing_at <= now() order by closing_at limit 100""";
+			select id from petition where state = 'OPEN' and closing_at <= :now order by closing_at limit 100""";
 
 	// --- signatures (stored in batches by SignatureBatcher)
 
@@ -61,12 +65,12 @@ public final class PetitionQueries {
 			        as u(petition_id, name, email, email_canonical, country, postcode, keep_updated, locale, ip,
 			             token_hash, flagged, flag_reason))
 			insert into signature as s (petition_id, name, email, email_canonical, country, postcode, keep_updated,
-			                            locale, ip, token_hash, token_expires_at, flagged, flag_reason)
+			                            locale, ip, token_hash, token_expires_at, flagged, flag_reason, created_at)
 			select i.petition_id, i.name, i.email, i.email_canonical, i.country, i.postcode, i.keep_updated, i.locale,
-			       cast(i.ip as inet), i.token_hash, :expiresAt, i.flagged, i.flag_reason
+			       cast(i.ip as inet), i.token_hash, :expiresAt, i.flagged, i.flag_reason, :now
 			from input i
 			where exists (select 1 from petition p where p.id = i.petition_id and p.state = 'OPEN'
-			              and (p.closing_at is null or p.closing_at > now()))
+			              and (p.closing_at is null or p.closing_at > :now))
 			order by i.petition_id, i.email_canonical
 			on conflict (petition_id, email_canonical) do update
 			   set mails_sent = s.mails_sent + 1,
@@ -86,16 +90,16 @@ public final class PetitionQueries {
 			select t.ip, r.in_burst, r.in_sustained
 			from unnest(cast(:ips as text[])) as t(ip)
 			cross join lateral (
-			    select count(*) filter (where s.created_at > now() - make_interval(secs => :burstSeconds)) as in_burst,
+			    select count(*) filter (where s.created_at > :now - make_interval(secs => :burstSeconds)) as in_burst,
 			           count(*) as in_sustained
 			    from signature s
 			    where s.petition_id = :petitionId and s.ip = cast(t.ip as inet)
-			      and s.created_at > now() - make_interval(secs => :sustainedSeconds)) r
+			      and s.created_at > :now - make_interval(secs => :sustainedSeconds)) r
 			where r.in_sustained > 0""";
 
 	public static final String OPEN_AMONG = """
 			select id from petition where id = any(:ids) and state = 'OPEN'
-			  and (closing_at is null or closing_at > now())""";
+			  and (closing_at is null or closing_at > :now)""";
 
 	public static final String FIND_BY_TOKEN = """
 			select s.id, s.petition_id, s.confirmed_at, s.token_expires_at
@@ -106,10 +110,10 @@ public final class PetitionQueries {
 	 * confirmed.
 	 */
 	public static final String CONFIRM = """
-			update signature s set confirmed_at = now()
-			where s.token_hash = :tokenHash and s.confirmed_at is null and s.token_expires_at > now()
+			update signature s set confirmed_at = :now
+			where s.token_hash = :tokenHash and s.confirmed_at is null and s.token_expires_at > :now
 			  and exists (select 1 from petition p where p.id = s.petition_id and p.state = 'OPEN'
-			              and (p.closing_at is null or p.closing_at > now()))
+			              and (p.closing_at is null or p.closing_at > :now))
 			returning s.id, s.petition_id, s.country, s.flagged, s.email, s.name, s.locale, s.keep_updated,
 			          s.confirmed_at""";
 
@@ -150,6 +154,15 @@ public final class PetitionQueries {
 
 	public static final String INSERT_COUNT = """
 			insert into signature_count (petition_id, country, confirmed) values (:petitionId, :country, :confirmed)""";
+
+	/**
+	 * An instant as a {@code timestamptz} parameter (such as {@code :now}), typed so that
+	 * {@code :now - interval} needs no cast. Every query takes the time from the
+	 * application's clock, never from the database's {@code now()}.
+	 */
+	public static OffsetDateTime at(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
 
 	private PetitionQueries() {
 	}

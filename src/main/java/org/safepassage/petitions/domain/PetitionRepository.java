@@ -100,8 +100,8 @@ public class PetitionRepository {
 		return id;
 	}
 
-	List<Long> dueToClose() {
-		return jdbc.sql(PetitionQueries.DUE_TO_CLOSE).query(Long.class).list();
+	List<Long> dueToClose(Instant now) {
+		return jdbc.sql(PetitionQueries.DUE_TO_CLOSE).param("now", PetitionQueries.at(now)).query(Long.class).list();
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -1,8 +1,7 @@
 package org.safepassage.petitions.signing;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +69,8 @@ class SignatureBatchWriter {
 	}
 
 	private Map<PendingSignature, Outcome> store(List<PendingSignature> batch) {
-		Map<String, String> flags = flagsOverLimits(batch);
+		Instant now = clock.instant();
+		Map<String, String> flags = flagsOverLimits(batch, now);
 		Map<PendingSignature, Outcome> outcomes = new HashMap<>();
 		List<OutgoingMail> mails = new ArrayList<>();
 		// The same address twice in one statement is not allowed by ON CONFLICT; later
@@ -83,7 +83,7 @@ class SignatureBatchWriter {
 			for (PendingSignature p : remaining) {
 				(keys.add(p.petitionId() + "/" + p.canonicalEmail()) ? round : later).add(p);
 			}
-			storeRound(round, flags, outcomes, mails);
+			storeRound(round, now, flags, outcomes, mails);
 			remaining = later;
 		}
 		outbox.enqueueAll(mails);
@@ -94,7 +94,7 @@ class SignatureBatchWriter {
 			boolean firstTime, boolean confirmed) {
 	}
 
-	private void storeRound(List<PendingSignature> round, Map<String, String> flags,
+	private void storeRound(List<PendingSignature> round, Instant now, Map<String, String> flags,
 			Map<PendingSignature, Outcome> outcomes, List<OutgoingMail> mails) {
 		int n = round.size();
 		Long[] petitionIds = new Long[n];
@@ -131,8 +131,8 @@ class SignatureBatchWriter {
 			.param("tokenHashes", hashes)
 			.param("flagged", flagged)
 			.param("flagReasons", reasons)
-			.param("expiresAt",
-					OffsetDateTime.ofInstant(clock.instant().plus(properties.confirmationTtl()), ZoneOffset.UTC))
+			.param("expiresAt", PetitionQueries.at(now.plus(properties.confirmationTtl())))
+			.param("now", PetitionQueries.at(now))
 			.param("maxMails", properties.mailsPerSignature())
 			.query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
@@ -148,7 +148,7 @@ class SignatureBatchWriter {
 				continue;
 			}
 			if (openPetitions == null) {
-				openPetitions = openAmong(round);
+				openPetitions = openAmong(round, now);
 			}
 			// No row: either the petition closed meanwhile, or this address has had all
 			// its mails.
@@ -156,16 +156,20 @@ class SignatureBatchWriter {
 		}
 	}
 
-	private Set<Long> openAmong(List<PendingSignature> round) {
+	private Set<Long> openAmong(List<PendingSignature> round, Instant now) {
 		Long[] ids = round.stream().map(PendingSignature::petitionId).distinct().toArray(Long[]::new);
-		return new HashSet<>(jdbc.sql(PetitionQueries.OPEN_AMONG).param("ids", ids).query(Long.class).list());
+		return new HashSet<>(jdbc.sql(PetitionQueries.OPEN_AMONG)
+			.param("ids", ids)
+			.param("now", PetitionQueries.at(now))
+			.query(Long.class)
+			.list());
 	}
 
 	/**
 	 * Flags, per signature, any that go over the per-address limits, counting earlier
 	 * ones in this batch.
 	 */
-	private Map<String, String> flagsOverLimits(List<PendingSignature> batch) {
+	private Map<String, String> flagsOverLimits(List<PendingSignature> batch, Instant now) {
 		Map<String, String> flags = new HashMap<>();
 		if (!limits.enabled()) {
 			return flags;
@@ -182,6 +186,7 @@ class SignatureBatchWriter {
 			jdbc.sql(PetitionQueries.RECENT_BY_IP)
 				.param("petitionId", petitionId)
 				.param("ips", ips)
+				.param("now", PetitionQueries.at(now))
 				.param("burstSeconds", limits.burstWindow().toSeconds())
 				.param("sustainedSeconds", limits.sustainedWindow().toSeconds())
 				.query(rs -> {

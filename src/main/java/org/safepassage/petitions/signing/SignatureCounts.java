@@ -1,5 +1,6 @@
 package org.safepassage.petitions.signing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,13 +36,13 @@ public class SignatureCounts {
 
 	private final JdbcClient jdbc;
 
-	private final PetitionsProperties properties;
-
 	private final RecentCopies<Long, Snapshot> recent;
 
-	SignatureCounts(JdbcClient jdbc, PetitionsProperties properties) {
+	private final Clock clock;
+
+	SignatureCounts(JdbcClient jdbc, PetitionsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
-		this.properties = properties;
+		this.clock = clock;
 		this.recent = new RecentCopies<>(properties.countCacheTtl());
 	}
 
@@ -61,7 +62,7 @@ public class SignatureCounts {
 	}
 
 	private Snapshot read(long petitionId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Map<String, Long> byCountry = new LinkedHashMap<>();
 		jdbc.sql(PetitionQueries.COUNTS_FOR_PETITION).param("id", petitionId).query(rs -> {
 			byCountry.put(rs.getString("country"), rs.getLong("confirmed"));

@@ -178,19 +178,24 @@ public class Signing {
 	}
 
 	private Link confirmNow(String token) {
-		return jdbc.sql(PetitionQueries.CONFIRM).param("tokenHash", Tokens.hash(token)).query((rs, n) -> {
-			long petitionId = rs.getLong("petition_id");
-			if (!rs.getBoolean("flagged")) {
-				jdbc.sql(PetitionQueries.QUEUE_COUNT)
-					.param("petitionId", petitionId)
-					.param("country", rs.getString("country"))
-					.update();
-			}
-			events.publishEvent(new SignatureConfirmed(petitionId, rs.getLong("id"), rs.getString("email"),
-					rs.getString("name"), rs.getString("locale"), rs.getBoolean("keep_updated"),
-					rs.getTimestamp("confirmed_at").toInstant()));
-			return new Link(LinkStatus.JUST_CONFIRMED, petitionId);
-		}).optional().orElseGet(() -> inspect(token));
+		return jdbc.sql(PetitionQueries.CONFIRM)
+			.param("tokenHash", Tokens.hash(token))
+			.param("now", PetitionQueries.at(clock.instant()))
+			.query((rs, n) -> {
+				long petitionId = rs.getLong("petition_id");
+				if (!rs.getBoolean("flagged")) {
+					jdbc.sql(PetitionQueries.QUEUE_COUNT)
+						.param("petitionId", petitionId)
+						.param("country", rs.getString("country"))
+						.update();
+				}
+				events.publishEvent(new SignatureConfirmed(petitionId, rs.getLong("id"), rs.getString("email"),
+						rs.getString("name"), rs.getString("locale"), rs.getBoolean("keep_updated"),
+						rs.getTimestamp("confirmed_at").toInstant()));
+				return new Link(LinkStatus.JUST_CONFIRMED, petitionId);
+			})
+			.optional()
+			.orElseGet(() -> inspect(token));
 	}
 
 }
