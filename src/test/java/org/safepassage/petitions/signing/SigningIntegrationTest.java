@@ -31,6 +31,7 @@ import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.Petitions;
+import org.safepassage.petitions.domain.PetitionsProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -45,6 +46,9 @@ class SigningIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	PetitionRepository repository;
+
+	@Autowired
+	PetitionsProperties properties;
 
 	MockHttpServletRequestBuilder sign(long petitionId, String name, String email, String country) {
 		return post("/petitions/{id}/signatures", petitionId).with(csrf())
@@ -81,6 +85,26 @@ class SigningIntegrationTest extends IntegrationTest {
 		return matcher.group(1);
 	}
 
+	/**
+	 * Confirmations counted or queued to be counted: what the public count will reach.
+	 */
+	long countedOrQueued(long petitionId) {
+		return jdbc.sql("""
+				select (select count(*) from signature_count_pending where petition_id = :id)
+				     + (select coalesce(sum(confirmed), 0) from signature_count where petition_id = :id)""")
+			.param("id", petitionId)
+			.query(Long.class)
+			.single();
+	}
+
+	String confirmedAt(String email) {
+		return jdbc.sql("select cast(confirmed_at as text) from signature where email = ?")
+			.param(email)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	long publicCount(long petitionId) throws Exception {
 		String json = mvc.perform(get("/api/petitions/{id}/count", petitionId))
 			.andExpect(status().isOk())
@@ -108,7 +132,10 @@ class SigningIntegrationTest extends IntegrationTest {
 		mvc.perform(get("/signatures/confirm").param("token", token))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("Confirm my signature")));
-		Thread.sleep(500);
+		assertThat(jdbc.sql("select confirmed_at is null from signature where email = 'minjun@example.org'")
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(countedOrQueued(id)).isZero();
 		assertThat(publicCount(id)).isZero();
 
 		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token))
@@ -116,6 +143,8 @@ class SigningIntegrationTest extends IntegrationTest {
 		long confirmedAt = System.nanoTime();
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).until(() -> publicCount(id) == 1);
 		assertThat(Duration.ofNanos(System.nanoTime() - confirmedAt)).isLessThan(Duration.ofSeconds(2));
+		String firstConfirmation = confirmedAt("minjun@example.org");
+		assertThat(firstConfirmation).isNotNull();
 
 		mvc.perform(get("/api/petitions/{id}", id))
 			.andExpect(status().isOk())
@@ -129,7 +158,8 @@ class SigningIntegrationTest extends IntegrationTest {
 		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", token))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("already confirmed")));
-		Thread.sleep(500);
+		assertThat(confirmedAt("minjun@example.org")).isEqualTo(firstConfirmation);
+		assertThat(countedOrQueued(id)).isEqualTo(1);
 		assertThat(publicCount(id)).isEqualTo(1);
 	}
 
@@ -152,7 +182,12 @@ class SigningIntegrationTest extends IntegrationTest {
 			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
 		mvc.perform(sign(id, "Ann", "ann.lee@gmail.com", "GB"))
 			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-		Thread.sleep(1500);
+		// Mails are queued with their signature, so the outbox is final once signing
+		// answered; once all of them are sent, none can follow.
+		String outbox = "select count(*) from mail_outbox where recipient = 'ann.lee@gmail.com'";
+		assertThat(jdbc.sql(outbox).query(Long.class).single()).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql(outbox + " and status = 'sent'").query(Long.class).single() == 3);
 		long mails = Arrays.stream(MAIL.getReceivedMessages())
 			.filter(m -> GreenMailUtil.getAddressList(uncheck(m)).contains("ann.lee@gmail.com"))
 			.count();
@@ -179,8 +214,7 @@ class SigningIntegrationTest extends IntegrationTest {
 		long id = Petitions.openPetition(repository, "Expiry");
 		mvc.perform(sign(id, "Chen", "chen@example.org", "TW"));
 		String token = confirmToken(awaitMailTo("chen@example.org", 1));
-		jdbc.sql("update signature set token_expires_at = now() - interval '1 second' where email = 'chen@example.org'")
-			.update();
+		clock.advance(properties.confirmationTtl().plusSeconds(1));
 		mvc.perform(get("/signatures/confirm").param("token", token))
 			.andExpect(status().isGone())
 			.andExpect(content().string(Matchers.containsString("This link has expired")));
@@ -259,8 +293,8 @@ class SigningIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aPetitionClosesByItselfAtItsClosingDate(@Autowired PetitionAdministration administration) throws Exception {
-		long id = Petitions.openPetition(repository, "Deadline", Instant.now().plusSeconds(1));
-		Thread.sleep(1100);
+		long id = Petitions.openPetition(repository, "Deadline", clock.instant().plus(Duration.ofHours(1)));
+		clock.advance(Duration.ofHours(1));
 		mvc.perform(sign(id, "Late", "late2@example.org", "GB")).andExpect(status().isConflict());
 		administration.closePetitionsPastTheirDate();
 		assertThat(repository.find(id).orElseThrow().state()).isEqualTo(PetitionState.CLOSED);
