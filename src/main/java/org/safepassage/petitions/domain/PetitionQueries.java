@@ -41,7 +41,9 @@ public final class PetitionQueries {
 
 	public static final String COUNT_BY_STATE = "select count(*) from petition where state = any(:states)";
 
-	public static final String DIRECTORY = "select id, title, state from petition";
+	public static final String DIRECTORY_ONE = "select id, title, state from petition where id = :id";
+
+	public static final String DIRECTORY_ALL = "select id, title, state from petition order by id";
 
 	public static final String ANY_PETITION = "select exists (select 1 from petition)";
 
