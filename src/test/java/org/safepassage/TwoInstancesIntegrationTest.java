@@ -143,7 +143,16 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 			.until(() -> count(client, bases.get(0), petition) == before + signers
 					&& count(client, bases.get(1), petition) == before + signers);
 
-		Thread.sleep(1000); // give both mail workers the chance to send anything twice
+		// Both instances send mail. Each claim of an outbox row counts an attempt, and
+		// only
+		// a claim sends: every row sent after exactly one claim means no mail can go
+		// twice, now or later.
+		String twinMail = "from mail_outbox where lower(recipient) like 'twin%@example.org'";
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select count(*) " + twinMail + " and status = 'sent'")
+				.query(Long.class)
+				.single() == signers + 1);
+		assertThat(jdbc.sql("select count(*) " + twinMail + " and attempts <> 1").query(Long.class).single()).isZero();
 		List<String> messageIds = Arrays.stream(MAIL.getReceivedMessages()).map(SigningRecipients::messageId).toList();
 		assertThat(messageIds).doesNotHaveDuplicates().hasSize(signers + 1);
 		assertThat(jdbc.sql("select coalesce(sum(confirmed), 0) from signature_count where petition_id = ?")

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.safepassage.petitions.domain.PetitionQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -29,14 +30,11 @@ public class PetitionDirectory {
 	}
 
 	public Optional<PetitionSummary> find(long id) {
-		return jdbc.sql(PetitionQueries.DIRECTORY + " where id = :id")
-			.param("id", id)
-			.query(PetitionDirectory::map)
-			.optional();
+		return jdbc.sql(PetitionQueries.DIRECTORY_ONE).param("id", id).query(PetitionDirectory::map).optional();
 	}
 
 	public List<PetitionSummary> all() {
-		return jdbc.sql(PetitionQueries.DIRECTORY + " order by id").query(PetitionDirectory::map).list();
+		return jdbc.sql(PetitionQueries.DIRECTORY_ALL).query(PetitionDirectory::map).list();
 	}
 
 	private static PetitionSummary map(ResultSet rs, int row) throws SQLException {

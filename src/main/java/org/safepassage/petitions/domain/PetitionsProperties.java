@@ -1,0 +1,23 @@
+package org.safepassage.petitions.domain;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("safepassage.petitions")
+public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
+		@DefaultValue("3") int mailsPerSignature, @DefaultValue("250ms") Duration countInterval,
+		@DefaultValue("10m") Duration recountInterval, @DefaultValue("30s") Duration closeCheckInterval,
+		@DefaultValue("Europe/London") ZoneId zone, @DefaultValue("250ms") Duration countCacheTtl,
+		@DefaultValue("500ms") Duration pageCacheTtl, @DefaultValue Batching batching) {
+
+	/**
+	 * Group commit of signatures: at most max-batch per transaction, a signer waits at
+	 * most max-wait.
+	 */
+	public record Batching(@DefaultValue("2") int writers, @DefaultValue("500") int maxBatch,
+			@DefaultValue("20000") int queueCapacity, @DefaultValue("3s") Duration maxWait) {
+	}
+}

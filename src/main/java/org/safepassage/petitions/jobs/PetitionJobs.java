@@ -1,0 +1,38 @@
+package org.safepassage.petitions.jobs;
+
+import org.safepassage.petitions.domain.PetitionAdministration;
+import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.petitions.signing.SignatureCounts;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * The module's background jobs, at the intervals of {@link PetitionsProperties}. Every
+ * instance runs them; each job is safe to run on several instances at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class PetitionJobs implements SchedulingConfigurer {
+
+	private final PetitionsProperties properties;
+
+	private final SignatureCounts counts;
+
+	private final PetitionAdministration administration;
+
+	PetitionJobs(PetitionsProperties properties, SignatureCounts counts, PetitionAdministration administration) {
+		this.properties = properties;
+		this.counts = counts;
+		this.administration = administration;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(counts::foldConfirmations, properties.countInterval());
+		registrar.addFixedDelayTask(
+				new FixedDelayTask(counts::recount, properties.recountInterval(), properties.recountInterval()));
+		registrar.addFixedDelayTask(administration::closePetitionsPastTheirDate, properties.closeCheckInterval());
+	}
+
+}

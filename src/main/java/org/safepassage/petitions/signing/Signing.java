@@ -1,0 +1,201 @@
+package org.safepassage.petitions.signing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
+import org.safepassage.petitions.domain.Petition;
+import org.safepassage.petitions.domain.PetitionQueries;
+import org.safepassage.petitions.domain.PetitionRepository;
+import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.shared.Countries;
+import org.safepassage.shared.NotFoundException;
+import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.Tokens;
+import org.safepassage.shared.validation.FormValues;
+import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.mail.MailComposer;
+import org.safepassage.system.mail.OutgoingMail;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signing and confirming. Every mail it causes is written to the outbox in the same
+ * transaction.
+ */
+@Service
+public class Signing {
+
+	private final JdbcClient jdbc;
+
+	private final PetitionRepository petitions;
+
+	private final MailComposer mails;
+
+	private final PetitionsProperties properties;
+
+	private final SafePassageProperties site;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SignatureBatcher batcher;
+
+	private final TransactionTemplate transactions;
+
+	private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
+
+	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
+			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.petitions = petitions;
+		this.batcher = batcher;
+		this.mails = mails;
+		this.properties = properties;
+		this.site = site;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A valid signature as submitted, with where it came from. */
+	public record Submission(long petitionId, SignatureForm form, Locale locale, String ip) {
+	}
+
+	/**
+	 * Records a signature and mails its confirmation link; returns once the signature is
+	 * durable. A repeat mails the address instead (a fresh link if still unconfirmed,
+	 * "already signed" otherwise) and looks exactly the same to whoever submitted it.
+	 */
+	public void sign(Submission submission) {
+		Petition petition = petitions.findRecent(submission.petitionId())
+			.filter(p -> p.state().isPublic())
+			.orElseThrow(() -> new NotFoundException("No petition " + submission.petitionId()));
+		if (!petition.acceptsSignatures(clock.instant())) {
+			throw new RuleViolation("sign.closed", "This petition is closed");
+		}
+		SignatureForm form = submission.form();
+		String country = FormValues.countryCode(form.country());
+		if (!Countries.isKnown(country)) {
+			throw new IllegalArgumentException("Unknown country " + form.country());
+		}
+		String token = Tokens.newToken();
+		String email = form.email().strip();
+		String name = form.name().strip();
+		OutgoingMail confirmation = mail(email, name, submission.locale(), petition, token, false);
+		SignatureBatcher.RepeatMail repeat = (storedEmail, storedName, storedLocale, confirmed) -> mail(storedEmail,
+				storedName, storedLocale, petition, token, confirmed);
+		SignatureBatcher.Outcome outcome = batcher.submit(new SignatureBatcher.PendingSignature(submission.petitionId(),
+				name, email, CanonicalEmail.of(email), country, FormValues.text(form.postcode()), form.wantsUpdates(),
+				submission.locale(), ClientAddress.orNull(submission.ip()), Tokens.hash(token), confirmation, repeat,
+				new CompletableFuture<>()));
+		if (outcome == SignatureBatcher.Outcome.PETITION_CLOSED) {
+			throw new RuleViolation("sign.closed", "This petition is closed");
+		}
+	}
+
+	private OutgoingMail mail(String email, String name, Locale locale, Petition petition, String token,
+			boolean alreadyConfirmed) {
+		Map<String, Object> model = Map.of("name", name, "petitionTitle", petition.content().title(), "petitionUrl",
+				site.link("/petitions/" + petition.id()), "confirmUrl", site.link("/signatures/confirm?token=" + token),
+				"ttlDays", properties.confirmationTtl().toDays());
+		String template = alreadyConfirmed ? "petitions/already-signed" : "petitions/confirm-signature";
+		return mails.compose(email, template, model, locale, new Object[] { petition.content().title() }, Map.of());
+	}
+
+	public enum LinkStatus {
+
+		VALID, JUST_CONFIRMED, CONFIRMED, EXPIRED, PETITION_CLOSED, UNKNOWN
+
+	}
+
+	public record Link(LinkStatus status, Long petitionId) {
+	}
+
+	/**
+	 * What a confirmation link leads to, without changing anything (GET may be a mail
+	 * scanner).
+	 */
+	@Transactional(readOnly = true)
+	public Link inspect(String token) {
+		if (!Tokens.looksValid(token)) {
+			return new Link(LinkStatus.UNKNOWN, null);
+		}
+		return jdbc.sql(PetitionQueries.FIND_BY_TOKEN).param("tokenHash", Tokens.hash(token)).query((rs, n) -> {
+			long petitionId = rs.getLong("petition_id");
+			Instant now = clock.instant();
+			boolean open = petitions.findRecent(petitionId).map(p -> p.acceptsSignatures(now)).orElse(false);
+			Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
+			return new Link(statusOf(confirmedAt == null ? null : confirmedAt.toInstant(),
+					rs.getTimestamp("token_expires_at").toInstant(), open, now), petitionId);
+		}).optional().orElse(new Link(LinkStatus.UNKNOWN, null));
+	}
+
+	static LinkStatus statusOf(Instant confirmedAt, Instant expiresAt, boolean petitionOpen, Instant now) {
+		if (confirmedAt != null) {
+			return LinkStatus.CONFIRMED;
+		}
+		if (!expiresAt.isAfter(now)) {
+			return LinkStatus.EXPIRED;
+		}
+		return petitionOpen ? LinkStatus.VALID : LinkStatus.PETITION_CLOSED;
+	}
+
+	/**
+	 * Confirms once; any later or invalid attempt reports what the link's state is
+	 * instead. Waits at most {@code batching.max-wait} for the database, so a hung
+	 * database gives the signer a clear 503, not a hang.
+	 */
+	public Link confirm(String token) {
+		if (!Tokens.looksValid(token)) {
+			return new Link(LinkStatus.UNKNOWN, null);
+		}
+		CompletableFuture<Link> result = CompletableFuture
+			.supplyAsync(() -> transactions.execute(status -> confirmNow(token)), waiting);
+		try {
+			return result.get(properties.batching().maxWait().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | InterruptedException e) {
+			throw new SignatureBatcher.SigningOverloaded();
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		}
+	}
+
+	private Link confirmNow(String token) {
+		return jdbc.sql(PetitionQueries.CONFIRM)
+			.param("tokenHash", Tokens.hash(token))
+			.param("now", PetitionQueries.at(clock.instant()))
+			.query((rs, n) -> {
+				long petitionId = rs.getLong("petition_id");
+				if (!rs.getBoolean("flagged")) {
+					jdbc.sql(PetitionQueries.QUEUE_COUNT)
+						.param("petitionId", petitionId)
+						.param("country", rs.getString("country"))
+						.update();
+				}
+				events.publishEvent(new SignatureConfirmed(petitionId, rs.getLong("id"), rs.getString("email"),
+						rs.getString("name"), rs.getString("locale"), rs.getBoolean("keep_updated"),
+						rs.getTimestamp("confirmed_at").toInstant()));
+				return new Link(LinkStatus.JUST_CONFIRMED, petitionId);
+			})
+			.optional()
+			.orElseGet(() -> inspect(token));
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.safepassage.petitions.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.safepassage.petitions.PetitionState;
+import org.safepassage.petitions.domain.PetitionQueries;
+import org.safepassage.petitions.domain.PetitionRepository;
+import org.safepassage.petitions.signing.SignatureCounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read side for the public: lists and single petitions, only in public states. */
+@Service
+class PetitionCatalogue {
+
+	static final int PAGE_SIZE = 20;
+
+	private final JdbcClient jdbc;
+
+	private final PetitionRepository petitions;
+
+	private final SignatureCounts counts;
+
+	private final Clock clock;
+
+	PetitionCatalogue(JdbcClient jdbc, PetitionRepository petitions, SignatureCounts counts, Clock clock) {
+		this.jdbc = jdbc;
+		this.petitions = petitions;
+		this.counts = counts;
+		this.clock = clock;
+	}
+
+	record Listed(long id, String title, String target, Integer signatureGoal, Instant closingAt, String state,
+			Instant openedAt, long signatures) {
+	}
+
+	record Page(List<Listed> items, int page, boolean hasNext, long total) {
+	}
+
+	Page list(List<PetitionState> states, int page) {
+		String[] names = states.stream().map(Enum::name).toArray(String[]::new);
+		List<Listed> items = jdbc.sql(PetitionQueries.LIST_BY_STATE)
+			.param("states", names)
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", page * PAGE_SIZE)
+			.query(Listed.class)
+			.list();
+		long total = jdbc.sql(PetitionQueries.COUNT_BY_STATE).param("states", names).query(Long.class).single();
+		boolean hasNext = items.size() > PAGE_SIZE;
+		return new Page(hasNext ? items.subList(0, PAGE_SIZE) : items, page, hasNext, total);
+	}
+
+	Optional<PetitionView> publicPetition(long id, Locale locale) {
+		return petitions.findRecent(id)
+			.filter(p -> p.state().isPublic())
+			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
+	}
+
+	boolean isPublic(long id) {
+		return petitions.findRecent(id).map(p -> p.state().isPublic()).orElse(false);
+	}
+
+	/** Staff may preview a petition in any state. */
+	Optional<PetitionView> anyPetition(long id, Locale locale) {
+		return petitions.find(id).map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.safepassage.petitions.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.safepassage.petitions.domain.PetitionRepository;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves the public petition page and its live counter from a copy at most {@code ttl}
+ * old, per language, to anonymous readers: during a spike thousands of people read the
+ * same page every second. The page's only per-visitor part, the sign form's CSRF token,
+ * is put back into each copy. Runs after Spring Security, so security headers and the
+ * CSRF cookie are set as for any page.
+ */
+class PublicPageCache extends OncePerRequestFilter {
+
+	private static final Pattern CACHEABLE = Pattern.compile("/petitions/\\d{1,18}(/counter)?");
+
+	private static final String TOKEN_PLACEHOLDER = "\u0000csrf\u0000";
+
+	private final LocaleResolver localeResolver;
+
+	private final long ttlNanos;
+
+	private final Map<String, Copy> copies = new ConcurrentHashMap<>();
+
+	/**
+	 * The page split around the CSRF token, already encoded, so serving a copy is two
+	 * writes.
+	 */
+	private record Copy(byte[][] parts, String contentType, String cacheControl, long madeAt) {
+	}
+
+	PublicPageCache(LocaleResolver localeResolver, Duration ttl) {
+		this.localeResolver = localeResolver;
+		this.ttlNanos = ttl.toNanos();
+	}
+
+	/**
+	 * Staff changes show at once on this instance; other instances catch up within the
+	 * ttl.
+	 */
+	@EventListener
+	void on(PetitionRepository.PetitionChanged changed) {
+		String prefix = "/petitions/" + changed.petitionId();
+		copies.keySet().removeIf(key -> key.startsWith(prefix + "|") || key.startsWith(prefix + "/"));
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod()) || request.getQueryString() != null
+				|| !CACHEABLE.matcher(request.getRequestURI()).matches() || !isAnonymous();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Locale locale = localeResolver.resolveLocale(request);
+		String key = request.getRequestURI() + "|" + locale.toLanguageTag();
+		Copy copy = copies.get(key);
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		if (copy != null && System.nanoTime() - copy.madeAt() < ttlNanos) {
+			byte[] token = csrf == null ? new byte[0] : csrf.getToken().getBytes(StandardCharsets.US_ASCII);
+			int length = (copy.parts().length - 1) * token.length;
+			for (byte[] part : copy.parts()) {
+				length += part.length;
+			}
+			response.setContentType(copy.contentType());
+			response.setContentLength(length);
+			response.setHeader("Content-Language", locale.toLanguageTag());
+			if (copy.cacheControl() != null) {
+				response.setHeader("Cache-Control", copy.cacheControl());
+			}
+			var out = response.getOutputStream();
+			for (int i = 0; i < copy.parts().length; i++) {
+				if (i > 0) {
+					out.write(token);
+				}
+				out.write(copy.parts()[i]);
+			}
+			return;
+		}
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, wrapper);
+		if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getContentType() != null
+				&& wrapper.getContentType().startsWith("text/html")) {
+			String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+			if (csrf != null) {
+				body = body.replace(csrf.getToken(), TOKEN_PLACEHOLDER);
+			}
+			String[] pieces = body.split(Pattern.quote(TOKEN_PLACEHOLDER), -1);
+			byte[][] parts = new byte[pieces.length][];
+			for (int i = 0; i < pieces.length; i++) {
+				parts[i] = pieces[i].getBytes(StandardCharsets.UTF_8);
+			}
+			copies.put(key,
+					new Copy(parts, wrapper.getContentType(), wrapper.getHeader("Cache-Control"), System.nanoTime()));
+		}
+		wrapper.copyBodyToResponse();
+	}
+
+	private static boolean isAnonymous() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null || auth instanceof AnonymousAuthenticationToken;
+	}
+
+}
