@@ -1,0 +1,17 @@
+package org.safepassage.alerts.domain;
+
+/** What an alert asks of its readers; also the topics a subscriber chooses. */
+public enum AlertKind {
+
+	PRAYER, ACTION, NEWS;
+
+	public static AlertKind parse(String value) {
+		for (AlertKind kind : values()) {
+			if (kind.name().equals(value)) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
+}
