@@ -152,7 +152,7 @@ public class AlertMails {
 		return new Personal(rendered.subject(), text, html, unsubscribeHeaders(subscriberId));
 	}
 
-	List<OutgoingMail> forOutbox(AlertRepository.Stored stored, List<AlertSender.Claimed> deliveries) {
+	List<OutgoingMail> forOutbox(AlertRepository.Stored stored, List<Deliveries.Claimed> deliveries) {
 		Rendered r = render(stored);
 		return deliveries.stream().map(d -> {
 			Personal p = personalise(r, d.subscriberId(), d.name());

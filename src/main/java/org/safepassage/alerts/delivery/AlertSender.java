@@ -1,10 +1,6 @@
 package org.safepassage.alerts.delivery;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,39 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.safepassage.alerts.delivery.Deliveries.Claimed;
 import org.safepassage.alerts.domain.Alert;
-import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertSending;
 import org.safepassage.alerts.domain.AlertsProperties;
-import org.safepassage.alerts.subscribers.AlertLinks;
-import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.system.mail.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -58,9 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * message accepted in the instant before its mark can be sent twice (with the same
  * Message-ID, so receivers drop it).
  * <p>
- * With {@code spring.mail.host} set, {@code connections} workers each hold one SMTP
- * connection for a whole run and reuse it for every message, paced together to
- * {@code rate-per-second}. Without it, each batch of deliveries becomes mail in the
+ * With {@code spring.mail.host} set, {@code connections} {@link SmtpWorker workers} each
+ * hold one SMTP connection for a whole run and reuse it for every message, paced together
+ * to {@code rate-per-second}. Without it, each batch of deliveries becomes mail in the
  * system outbox in the same transaction that marks it sent, so staff read it on the
  * outbox page and nothing is written twice.
  */
@@ -77,13 +53,9 @@ class AlertSender {
 
 	private final AlertMails mails;
 
-	private final Subscriptions subscriptions;
-
 	private final Outbox outbox;
 
 	private final ObjectProvider<JavaMailSenderImpl> mailSender;
-
-	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
 
@@ -91,7 +63,9 @@ class AlertSender {
 
 	private final AlertsProperties properties;
 
-	private final AlertLinks links;
+	private final Deliveries deliveries;
+
+	private final SmtpWorker worker;
 
 	/**
 	 * Alerts paused on this instance: workers stop between two messages rather than at
@@ -99,57 +73,28 @@ class AlertSender {
 	 */
 	private final Set<Long> paused = ConcurrentHashMap.newKeySet();
 
-	/**
-	 * Test hook: a stopped sender does nothing at all, as if its process were not
-	 * running.
-	 */
-	volatile boolean stopped;
+	private final Timing timing = new Timing();
 
-	/**
-	 * Test hook: the scheduled run does nothing, so a test can drive the sender itself.
-	 */
-	volatile boolean idle;
+	private volatile SenderHooks hooks = SenderHooks.NONE;
 
-	/**
-	 * Test hook: when positive, the sender dies abruptly after this many marks, leaving
-	 * its claims leased.
-	 */
-	volatile int crashAfter;
-
-	private final AtomicInteger marked = new AtomicInteger();
-
-	AlertSender(AlertRepository alerts, AlertSending sending, AlertMails mails, Subscriptions subscriptions,
-			Outbox outbox, ObjectProvider<JavaMailSenderImpl> mailSender, DataSource dataSource, JdbcClient jdbc,
-			TransactionTemplate transactions, AlertsProperties properties, AlertLinks links) {
+	AlertSender(AlertRepository alerts, AlertSending sending, AlertMails mails, Outbox outbox,
+			ObjectProvider<JavaMailSenderImpl> mailSender, JdbcClient jdbc, TransactionTemplate transactions,
+			AlertsProperties properties, Deliveries deliveries, SmtpWorker worker) {
 		this.alerts = alerts;
 		this.sending = sending;
 		this.mails = mails;
-		this.subscriptions = subscriptions;
 		this.outbox = outbox;
 		this.mailSender = mailSender;
-		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.properties = properties;
-		this.links = links;
+		this.deliveries = deliveries;
+		this.worker = worker;
 	}
 
-	/** A claimed delivery with what is needed to write its mail. */
-	record Claimed(long id, long alertId, long subscriberId, int attempts, String email, String name,
-			String subscriberState) {
-
-		boolean stillSubscribed() {
-			return "CONFIRMED".equals(subscriberState);
-		}
-	}
-
-	/** Thrown by the crash test hook: the worker stops dead, like a killed process. */
-	static final class SimulatedCrash extends RuntimeException {
-
-		SimulatedCrash() {
-			super("simulated crash", null, false, false);
-		}
-
+	/** Package-private seam for tests; see {@link SenderHooks}. */
+	void hooks(SenderHooks hooks) {
+		this.hooks = hooks;
 	}
 
 	@EventListener
@@ -170,9 +115,10 @@ class AlertSender {
 
 	@Scheduled(fixedDelayString = "${safepassage.alerts.sending.poll-interval:1s}")
 	void tick() {
-		if (stopped || idle) {
-			return;
-		}
+		hooks.round(this::round);
+	}
+
+	private void round() {
 		try {
 			sending.startDue();
 			if (!alerts.sendingIds().isEmpty()) {
@@ -184,12 +130,7 @@ class AlertSender {
 					drainOverSmtp(smtp);
 				}
 			}
-			if (!stopped) {
-				sending.finishDone();
-			}
-		}
-		catch (SimulatedCrash crash) {
-			log.warn("Alert sender stopped by the crash test hook after {} marks", marked.get());
+			sending.finishDone();
 		}
 		catch (RuntimeException e) {
 			log.warn("Alert sending interrupted, will resume: {}", e.toString());
@@ -205,7 +146,7 @@ class AlertSender {
 		int claimed;
 		do {
 			Integer count = transactions.execute(status -> {
-				List<Claimed> batch = claim(jdbc, OUTBOX_BATCH);
+				List<Claimed> batch = deliveries.claim(jdbc, OUTBOX_BATCH);
 				Map<Long, List<Claimed>> byAlert = new HashMap<>();
 				List<Long> skipped = new ArrayList<>();
 				for (Claimed d : batch) {
@@ -219,16 +160,14 @@ class AlertSender {
 				for (Map.Entry<Long, List<Claimed>> entry : byAlert.entrySet()) {
 					AlertRepository.Stored alert = alerts.find(entry.getKey()).orElseThrow();
 					outbox.enqueueAll(mails.forOutbox(alert, entry.getValue()));
-					jdbc.sql(AlertQueries.MARK_SENT_MANY)
-						.param("ids", entry.getValue().stream().map(Claimed::id).toArray(Long[]::new))
-						.update();
+					deliveries.markSent(jdbc, entry.getValue().stream().map(Claimed::id).toList());
 				}
-				skip(jdbc, skipped);
+				deliveries.skip(jdbc, skipped);
 				return batch.size();
 			});
 			claimed = count == null ? 0 : count;
 		}
-		while (claimed == OUTBOX_BATCH && !stopped);
+		while (claimed == OUTBOX_BATCH);
 	}
 
 	// --- over SMTP: a pool of reused connections
@@ -253,8 +192,6 @@ class AlertSender {
 
 	}
 
-	private final Timing timing = new Timing();
-
 	/** Package-private for tests that send through another SMTP server. */
 	void drainOverSmtp(JavaMailSenderImpl smtp) {
 		long start = System.nanoTime();
@@ -262,7 +199,7 @@ class AlertSender {
 		long smtpBefore = timing.smtpNanos.sum();
 		long markBefore = timing.markNanos.sum();
 		try {
-			drainOverSmtp(smtp, start);
+			runWorkers(smtp);
 		}
 		finally {
 			long mails = timing.mails.sum() - mailsBefore;
@@ -276,22 +213,34 @@ class AlertSender {
 		}
 	}
 
-	private void drainOverSmtp(JavaMailSenderImpl smtp, long start) {
+	private void runWorkers(JavaMailSenderImpl smtp) {
 		Pace pace = new Pace(properties.sending().ratePerSecond());
+		SenderHooks current = hooks;
+		SmtpWorker.Run run = new SmtpWorker.Run() {
+
+			@Override
+			public boolean paused(long alertId) {
+				return paused.contains(alertId);
+			}
+
+			@Override
+			public void sent(long smtpNanos, long markNanos) {
+				timing.add(smtpNanos, markNanos);
+				current.marked();
+			}
+
+		};
 		int connections = Math.max(1, properties.sending().connections());
 		try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < connections; i++) {
-				running.add(workers.submit(() -> work(smtp, pace)));
+				running.add(workers.submit(() -> worker.work(smtp, pace, run)));
 			}
 			for (Future<?> future : running) {
 				try {
 					future.get();
 				}
 				catch (ExecutionException e) {
-					if (e.getCause() instanceof SimulatedCrash crash) {
-						throw crash;
-					}
 					log.warn("Alert worker failed: {}", e.getCause().toString());
 				}
 				catch (InterruptedException e) {
@@ -300,298 +249,6 @@ class AlertSender {
 				}
 			}
 		}
-	}
-
-	/**
-	 * One worker: its own database connection and its own SMTP connection, both kept for
-	 * the whole run.
-	 */
-	private void work(JavaMailSenderImpl smtp, Pace pace) {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(true);
-			boolean relaxed = !properties.sending().durableMarks();
-			JdbcClient db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-			if (relaxed) {
-				db.sql("set synchronous_commit to off").update();
-			}
-			try {
-				sendUntilDrained(db, smtp, pace);
-			}
-			finally {
-				if (relaxed && !connection.isClosed()) {
-					db.sql("reset synchronous_commit").update();
-				}
-			}
-		}
-		catch (SQLException e) {
-			log.warn("No database connection for alert sending: {}", e.getMessage());
-		}
-	}
-
-	private void sendUntilDrained(JdbcClient db, JavaMailSenderImpl smtp, Pace pace) {
-		Session session = smtp.getSession();
-		InternetAddress from = from();
-		Map<Long, AlertMails.Rendered> rendered = new HashMap<>();
-		Map<Long, AlertMime> writers = new HashMap<>();
-		Transport transport = null;
-		Address[] recipient = new Address[1];
-		try {
-			while (!stopped) {
-				List<Claimed> batch = claim(db, properties.sending().batchSize());
-				if (batch.isEmpty()) {
-					return;
-				}
-				List<Long> skipped = new ArrayList<>();
-				List<Long> released = new ArrayList<>();
-				for (int i = 0; i < batch.size(); i++) {
-					Claimed d = batch.get(i);
-					if (stopped) {
-						throw new SimulatedCrash();
-					}
-					if (!d.stillSubscribed()) {
-						skipped.add(d.id());
-						continue;
-					}
-					if (paused.contains(d.alertId())) {
-						released.add(d.id());
-						continue;
-					}
-					MimeMessage message;
-					try {
-						AlertMails.Rendered r = rendered.computeIfAbsent(d.alertId(),
-								id -> mails.render(alerts.find(id).orElseThrow()));
-						if (AlertMime.canWrite(d.email())) {
-							AlertMime mime = writers.computeIfAbsent(d.alertId(), id -> new AlertMime(from, r));
-							message = mime.message(session,
-									mime.write(d.email(), messageId(d), mails.unsubscribeHeaders(d.subscriberId()),
-											mails.displayName(r, d.name()), links.preferencesUrl(d.subscriberId()),
-											links.unsubscribeUrl(d.subscriberId())));
-							InternetAddress to = new InternetAddress();
-							to.setAddress(d.email());
-							recipient[0] = to;
-						}
-						else {
-							message = message(session, from, d, mails.personalise(r, d.subscriberId(), d.name()));
-							recipient[0] = message.getAllRecipients()[0];
-						}
-					}
-					catch (MessagingException | RuntimeException e) {
-						markFailed(db, d, "Cannot build message: " + e.getMessage());
-						continue;
-					}
-					pace.acquire();
-					long sendStart = System.nanoTime();
-					try {
-						if (transport == null) {
-							transport = connect(smtp, session);
-						}
-						transport.sendMessage(message, recipient);
-					}
-					catch (SendFailedException e) {
-						refused(db, d, e);
-						continue;
-					}
-					catch (MessagingException e) {
-						log.warn("SMTP server unavailable while sending alerts: {}", e.getMessage());
-						for (int j = i; j < batch.size(); j++) {
-							retryLater(db, batch.get(j), e.getMessage());
-						}
-						skip(db, skipped);
-						release(db, released);
-						return;
-					}
-					long markStart = System.nanoTime();
-					db.sql(AlertQueries.MARK_SENT).param("id", d.id()).update();
-					long markEnd = System.nanoTime();
-					timing.add(markStart - sendStart, markEnd - markStart);
-					afterMark();
-				}
-				skip(db, skipped);
-				release(db, released);
-			}
-		}
-		finally {
-			close(transport);
-		}
-	}
-
-	private void afterMark() {
-		int n = marked.incrementAndGet();
-		int limit = crashAfter;
-		if (limit > 0 && n >= limit) {
-			stopped = true;
-			throw new SimulatedCrash();
-		}
-	}
-
-	/** Resets the crash hook's count (tests). */
-	void resetCount() {
-		marked.set(0);
-	}
-
-	private List<Claimed> claim(JdbcClient db, int limit) {
-		return db.sql(AlertQueries.CLAIM)
-			.param("leaseSeconds", properties.sending().lease().toSeconds())
-			.param("limit", limit)
-			.query(Claimed.class)
-			.list();
-	}
-
-	private MimeMessage message(Session session, InternetAddress from, Claimed d, AlertMails.Personal mail)
-			throws MessagingException {
-		String messageId = messageId(d);
-		MimeMessage message = new MimeMessage(session) {
-			@Override
-			protected void updateMessageID() throws MessagingException {
-				setHeader("Message-ID", messageId);
-			}
-		};
-		message.setFrom(from);
-		message.setRecipient(Message.RecipientType.TO, new InternetAddress(d.email(), true));
-		message.setSubject(mail.subject(), "UTF-8");
-		message.setSentDate(new Date());
-		MimeBodyPart text = new MimeBodyPart();
-		text.setText(mail.text(), "UTF-8");
-		MimeBodyPart html = new MimeBodyPart();
-		html.setText(mail.html(), "UTF-8", "html");
-		message.setContent(new MimeMultipart("alternative", text, html));
-		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-			message.setHeader(header.getKey(), header.getValue());
-		}
-		return message;
-	}
-
-	/**
-	 * Stable per (alert, subscriber): a rare resend after a crash carries the same
-	 * Message-ID.
-	 */
-	private String messageId(Claimed d) {
-		return "<alert-" + d.alertId() + "-" + d.subscriberId() + "@" + links.host() + ">";
-	}
-
-	private InternetAddress from() {
-		try {
-			return new InternetAddress(properties.from(), true);
-		}
-		catch (AddressException e) {
-			throw new IllegalStateException("safepassage.alerts.from is not a mail address: " + properties.from(), e);
-		}
-	}
-
-	private Transport connect(JavaMailSenderImpl smtp, Session session) throws MessagingException {
-		Transport transport = session.getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
-		transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
-		return transport;
-	}
-
-	private static void close(Transport transport) {
-		if (transport != null) {
-			try {
-				transport.close();
-			}
-			catch (MessagingException e) {
-				// the connection is gone either way
-			}
-		}
-	}
-
-	enum Refusal {
-
-		/**
-		 * 5xx to the recipient: the address does not exist or refuses mail; never mail it
-		 * again.
-		 */
-		BOUNCE,
-		/**
-		 * 5xx to the message (MAIL FROM, DATA): this delivery fails, the address is not
-		 * blamed.
-		 */
-		FAILED,
-		/** 4xx: try again later. */
-		TEMPORARY
-
-	}
-
-	static Refusal classify(SendFailedException e) {
-		for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException()
-				: null) {
-			if (next instanceof SMTPAddressFailedException address) {
-				return address.getReturnCode() >= 500 ? Refusal.BOUNCE : Refusal.TEMPORARY;
-			}
-		}
-		if (e instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 500) {
-			return Refusal.FAILED;
-		}
-		return Refusal.TEMPORARY;
-	}
-
-	private void refused(JdbcClient db, Claimed d, SendFailedException e) {
-		switch (classify(e)) {
-			case BOUNCE -> {
-				markFailed(db, d, "Hard bounce: " + e.getMessage());
-				subscriptions.markBouncing(d.subscriberId(), e.getMessage());
-			}
-			case FAILED -> markFailed(db, d, e.getMessage());
-			case TEMPORARY -> retryLater(db, d, e.getMessage());
-		}
-	}
-
-	private void retryLater(JdbcClient db, Claimed d, String error) {
-		if (d.attempts() >= properties.sending().maxAttempts()) {
-			markFailed(db, d, error);
-			return;
-		}
-		Duration delay = properties.sending().retryDelay(d.attempts());
-		db.sql(AlertQueries.RETRY_LATER)
-			.param("id", d.id())
-			.param("error", truncate(error))
-			.param("delaySeconds", delay.toSeconds())
-			.update();
-	}
-
-	private void markFailed(JdbcClient db, Claimed d, String error) {
-		log.warn("Alert delivery {} failed: {}", d.id(), error);
-		db.sql(AlertQueries.MARK_FAILED).param("id", d.id()).param("error", truncate(error)).update();
-	}
-
-	private static void skip(JdbcClient db, List<Long> ids) {
-		if (!ids.isEmpty()) {
-			db.sql(AlertQueries.MARK_SKIPPED).param("ids", ids.toArray(Long[]::new)).update();
-		}
-	}
-
-	private static void release(JdbcClient db, List<Long> ids) {
-		if (!ids.isEmpty()) {
-			db.sql(AlertQueries.RELEASE).param("ids", ids.toArray(Long[]::new)).update();
-		}
-	}
-
-	private static String truncate(String text) {
-		return text == null ? null : text.substring(0, Math.min(text.length(), 1000));
-	}
-
-	/** Spaces messages evenly across all workers; no cap when the rate is 0. */
-	static final class Pace {
-
-		private final long intervalNanos;
-
-		private final AtomicLong next = new AtomicLong(System.nanoTime());
-
-		Pace(double perSecond) {
-			this.intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
-		}
-
-		void acquire() {
-			if (intervalNanos == 0) {
-				return;
-			}
-			long now = System.nanoTime();
-			long slot = Math.max(next.getAndUpdate(p -> Math.max(p, now) + intervalNanos), now);
-			if (slot > now) {
-				LockSupport.parkNanos(slot - now);
-			}
-		}
-
 	}
 
 }

@@ -24,31 +24,31 @@ class AlertBounceClassificationTest {
 
 	@Test
 	void fiveHundredToTheRecipientIsAHardBounce() throws Exception {
-		assertThat(AlertSender.classify(rcpt(550))).isEqualTo(AlertSender.Refusal.BOUNCE);
+		assertThat(SmtpRefusal.classify(rcpt(550))).isEqualTo(SmtpRefusal.BOUNCE);
 	}
 
 	@Test
 	void fourHundredToTheRecipientIsRetried() throws Exception {
-		assertThat(AlertSender.classify(rcpt(451))).isEqualTo(AlertSender.Refusal.TEMPORARY);
+		assertThat(SmtpRefusal.classify(rcpt(451))).isEqualTo(SmtpRefusal.TEMPORARY);
 	}
 
 	@Test
 	void aRefusedMessageFailsWithoutBlamingTheAddress() {
 		SMTPSendFailedException data = new SMTPSendFailedException("DATA", 554, "554 rejected", null, null, null, null);
-		assertThat(AlertSender.classify(data)).isEqualTo(AlertSender.Refusal.FAILED);
+		assertThat(SmtpRefusal.classify(data)).isEqualTo(SmtpRefusal.FAILED);
 		SMTPSendFailedException busy = new SMTPSendFailedException("DATA", 452, "452 busy", null, null, null, null);
-		assertThat(AlertSender.classify(busy)).isEqualTo(AlertSender.Refusal.TEMPORARY);
+		assertThat(SmtpRefusal.classify(busy)).isEqualTo(SmtpRefusal.TEMPORARY);
 	}
 
 	@Test
 	void theRateLimiterSpacesMessages() {
-		AlertSender.Pace pace = new AlertSender.Pace(200);
+		Pace pace = new Pace(200);
 		long start = System.nanoTime();
 		for (int i = 0; i < 21; i++) {
 			pace.acquire();
 		}
 		assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(90);
-		AlertSender.Pace unlimited = new AlertSender.Pace(0);
+		Pace unlimited = new Pace(0);
 		long t = System.nanoTime();
 		for (int i = 0; i < 10_000; i++) {
 			unlimited.acquire();

@@ -128,8 +128,9 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aHardBounceMarksTheAddressAndItIsNotMailedAgain() throws Exception {
-		sender.idle = true;
-		Thread.sleep(1500);
+		SenderControl control = new SenderControl();
+		sender.hooks(control);
+		control.stop();
 		try (RefusingServer server = new RefusingServer()) {
 			List<String> emails = List.of("bounce-" + System.nanoTime() + "@example.org",
 					"later-" + System.nanoTime() + "@example.org", "fine-" + System.nanoTime() + "@example.org");
@@ -188,7 +189,7 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 			jdbc.sql("update alert set state = 'PAUSED' where id in (?, ?)").param(first).param(second).update();
 		}
 		finally {
-			sender.idle = false;
+			sender.hooks(SenderHooks.NONE);
 		}
 	}
 

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import jakarta.mail.internet.MimeMessage;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.MailParts;
@@ -54,10 +55,16 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 	@Autowired
 	PetitionDirectory petitions;
 
+	final SenderControl control = new SenderControl();
+
+	@BeforeEach
+	void steerTheSender() {
+		sender.hooks(control);
+	}
+
 	@AfterEach
 	void senderRunsAgain() {
-		sender.crashAfter = 0;
-		sender.stopped = false;
+		sender.hooks(SenderHooks.NONE);
 	}
 
 	/**
@@ -108,17 +115,15 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aSendKilledHalfWayAndRestartedDeliversEachMailExactlyOnce() throws Exception {
-		sender.stopped = true;
-		Thread.sleep(1500); // let a tick in progress end
+		control.stop();
 		List<String> emails = subscribers("crash", 40, "ACTION");
 		long alertId = alert(AlertKind.ACTION, "Write to your MP today", List.of());
 		sending.schedule(alertId, Instant.now());
 
-		sender.resetCount();
-		sender.crashAfter = 12;
-		sender.stopped = false;
-		await().atMost(Duration.ofSeconds(20)).until(() -> sender.stopped);
-		Thread.sleep(500);
+		control.crashAfter(12);
+		control.start();
+		await().atMost(Duration.ofSeconds(20)).until(control::stopped);
+		control.stop(); // the dead sender's round ends
 
 		Map<String, Long> afterCrash = deliveries(alertId);
 		long recipients = afterCrash.values().stream().mapToLong(Long::longValue).sum();
@@ -134,8 +139,8 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 				"update alert_delivery set lease_until = now() - interval '1 second' where alert_id = ? and status = 'SENDING'")
 			.param(alertId)
 			.update();
-		sender.crashAfter = 0;
-		sender.stopped = false;
+		control.crashAfter(0);
+		control.start();
 		await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(state(alertId)));
 
 		assertThat(deliveries(alertId)).containsOnlyKeys("SENT").containsEntry("SENT", recipients);
@@ -157,8 +162,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 
 	@Test
 	void staffPauseAndResumeASendAndSeeItsProgress() throws Exception {
-		sender.stopped = true;
-		Thread.sleep(1500);
+		control.stop();
 		List<String> emails = subscribers("pause", 10, "NEWS");
 		long alertId = alert(AlertKind.NEWS, "News to pause", List.of());
 		sending.schedule(alertId, Instant.now());
@@ -166,7 +170,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		var staff = user("campaigner").roles("CAMPAIGNER");
 		mvc.perform(post("/admin/alerts/{id}/pause", alertId).with(csrf()).with(staff));
 		assertThat(state(alertId)).isEqualTo("PAUSED");
-		sender.stopped = false;
+		control.start();
 		Thread.sleep(2500);
 		assertThat(deliveries(alertId)).doesNotContainKey("SENT");
 		mvc.perform(get("/admin/alerts/{id}", alertId).with(staff))
@@ -242,8 +246,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 
 	@Test
 	void withoutAnSmtpServerEachDeliveryBecomesOneOutboxMail() throws Exception {
-		sender.stopped = true;
-		Thread.sleep(1500);
+		control.stop();
 		List<String> emails = subscribers("outbox", 3, "PRAYER");
 		jdbc.sql("update alert_subscriber set state = 'UNSUBSCRIBED' where email_key = ?")
 			.param(emails.get(2))
