@@ -67,8 +67,8 @@ class AlertMimeTest {
 
 	@Test
 	void quotedPrintableLinesStayWithinSeventySixCharacters() {
-		AlertMime.Bytes out = new AlertMime.Bytes(64);
-		AlertMime.quotedPrintable("é".repeat(500) + " " + "x".repeat(300), out);
+		MimeBytes out = new MimeBytes(64);
+		out.quotedPrintable("é".repeat(500) + " " + "x".repeat(300));
 		for (String line : out.toString().split("\r\n")) {
 			assertThat(line.length()).isLessThanOrEqualTo(76);
 		}
