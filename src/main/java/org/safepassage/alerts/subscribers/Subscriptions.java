@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.safepassage.alerts.delivery.AlertMails;
 import org.safepassage.alerts.domain.AlertQueries;
@@ -225,6 +227,15 @@ public class Subscriptions {
 			.param("language", properties.language(confirmed.locale()))
 			.param("petitionId", confirmed.petitionId())
 			.update();
+	}
+
+	/** How many subscribers are in each state, by state name. */
+	public Map<String, Long> countsByState() {
+		return jdbc.sql(AlertQueries.SUBSCRIBER_COUNTS)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/**

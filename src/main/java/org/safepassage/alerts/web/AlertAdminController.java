@@ -3,21 +3,18 @@ package org.safepassage.alerts.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.alerts.domain.AlertKind;
-import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertSending;
 import org.safepassage.alerts.domain.AlertsProperties;
+import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.StaffAction;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,19 +45,19 @@ class AlertAdminController {
 
 	private final IncidentDirectory incidents;
 
-	private final JdbcClient jdbc;
+	private final Subscriptions subscriptions;
 
 	private final Clock clock;
 
 	AlertAdminController(AlertRepository alerts, AlertSending sending, AlertViews views, AlertsProperties properties,
-			PetitionDirectory petitions, IncidentDirectory incidents, JdbcClient jdbc, Clock clock) {
+			PetitionDirectory petitions, IncidentDirectory incidents, Subscriptions subscriptions, Clock clock) {
 		this.alerts = alerts;
 		this.sending = sending;
 		this.views = views;
 		this.properties = properties;
 		this.petitions = petitions;
 		this.incidents = incidents;
-		this.jdbc = jdbc;
+		this.subscriptions = subscriptions;
 		this.clock = clock;
 	}
 
@@ -71,12 +68,7 @@ class AlertAdminController {
 		model.addAttribute("alerts", found.stream().limit(50).map(a -> views.view(a, locale)).toList());
 		model.addAttribute("previousPage", pageNumber > 0 ? pageNumber - 1 : null);
 		model.addAttribute("nextPage", found.size() > 50 ? pageNumber + 1 : null);
-		Map<String, Long> counts = jdbc.sql(AlertQueries.SUBSCRIBER_COUNTS)
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		model.addAttribute("subscribers", counts);
+		model.addAttribute("subscribers", subscriptions.countsByState());
 		return "admin/alerts/list";
 	}
 
