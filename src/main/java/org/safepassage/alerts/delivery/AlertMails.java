@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.alerts.subscribers.AlertLinks;
@@ -102,7 +102,7 @@ public class AlertMails {
 	}
 
 	private Rendered renderNow(AlertRepository.Stored stored) {
-		Alert.Content c = stored.alert().content();
+		AlertContent c = stored.alert().content();
 		Locale locale = Locale.forLanguageTag(c.language());
 		String nonce = Tokens.newToken().replace('-', 'x').replace('_', 'y');
 		String nameMarker = "@@name-" + nonce + "@@";

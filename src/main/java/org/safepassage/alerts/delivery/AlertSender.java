@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.safepassage.alerts.delivery.Deliveries.Claimed;
 import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertLifecycle;
 import org.safepassage.alerts.domain.AlertRepository;
-import org.safepassage.alerts.domain.AlertSending;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.system.mail.Outbox;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ class AlertSender {
 
 	private final AlertRepository alerts;
 
-	private final AlertSending sending;
+	private final AlertLifecycle lifecycle;
 
 	private final AlertMails mails;
 
@@ -77,11 +77,11 @@ class AlertSender {
 
 	private volatile SenderHooks hooks = SenderHooks.NONE;
 
-	AlertSender(AlertRepository alerts, AlertSending sending, AlertMails mails, Outbox outbox,
+	AlertSender(AlertRepository alerts, AlertLifecycle lifecycle, AlertMails mails, Outbox outbox,
 			ObjectProvider<JavaMailSenderImpl> mailSender, JdbcClient jdbc, TransactionTemplate transactions,
 			AlertsProperties properties, Deliveries deliveries, SmtpWorker worker) {
 		this.alerts = alerts;
-		this.sending = sending;
+		this.lifecycle = lifecycle;
 		this.mails = mails;
 		this.outbox = outbox;
 		this.mailSender = mailSender;
@@ -120,7 +120,7 @@ class AlertSender {
 
 	private void round() {
 		try {
-			sending.startDue();
+			lifecycle.startDue();
 			if (!alerts.sendingIds().isEmpty()) {
 				JavaMailSenderImpl smtp = mailSender.getIfAvailable();
 				if (smtp == null) {
@@ -130,7 +130,7 @@ class AlertSender {
 					drainOverSmtp(smtp);
 				}
 			}
-			sending.finishDone();
+			lifecycle.finishDone();
 		}
 		catch (RuntimeException e) {
 			log.warn("Alert sending interrupted, will resume: {}", e.toString());

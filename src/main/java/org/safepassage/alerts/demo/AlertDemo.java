@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
@@ -70,7 +71,7 @@ public class AlertDemo implements ApplicationRunner {
 		List<Long> october = incidentsOn(all, LocalDate.of(2023, 10, 9));
 		String language = properties.languages().getFirst();
 
-		archive(new Alert.Content(AlertKind.NEWS, NEWS_TITLE, LocalDate.of(2023, 10, 20), language, null, null, """
+		archive(new AlertContent(AlertKind.NEWS, NEWS_TITLE, LocalDate.of(2023, 10, 20), language, null, null, """
 				Open Doors reports that China has sent some 600 North Korean refugees back across the border, where \
 				prison, torture and worse are likely to await them, and that hundreds more are held in Chinese \
 				detention under the same threat.
@@ -90,7 +91,7 @@ public class AlertDemo implements ApplicationRunner {
 				"With North Korea's Christians, for freedom of religion in their country and for light to overcome the darkness."),
 				petition, october));
 
-		archive(new Alert.Content(AlertKind.PRAYER, PRAYER_TITLE, LocalDate.of(2023, 11, 23), language,
+		archive(new AlertContent(AlertKind.PRAYER, PRAYER_TITLE, LocalDate.of(2023, 11, 23), language,
 				"Preserve me, O God: for in thee do I put my trust.", "Psalm 16:1 (KJV)",
 				"""
 						At the end of September, on Save North Korean Refugees Day, we asked you to pray for people being \
@@ -114,7 +115,7 @@ public class AlertDemo implements ApplicationRunner {
 				returns2023);
 	}
 
-	private void archive(Alert.Content content) {
+	private void archive(AlertContent content) {
 		alerts.save(Alert.archived(content,
 				content.date().atTime(LocalTime.of(9, 0)).atZone(properties.zone()).toInstant(), "demo"));
 	}

@@ -3,7 +3,6 @@ package org.safepassage.alerts.domain;
 import static org.safepassage.shared.RuleViolation.require;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,21 +12,6 @@ import java.util.List;
  * never both start or finish a send.
  */
 public class Alert {
-
-	/** What staff write. Verse text and reference are both given or both absent. */
-	public record Content(AlertKind kind, String title, LocalDate date, String language, String verseText,
-			String verseReference, String body, List<String> points, List<Long> petitionIds, List<Long> incidentIds) {
-
-		public Content {
-			points = List.copyOf(points);
-			petitionIds = List.copyOf(petitionIds);
-			incidentIds = List.copyOf(incidentIds);
-		}
-
-		public boolean hasVerse() {
-			return verseText != null && !verseText.isBlank();
-		}
-	}
 
 	/** Past-tense facts about alerts. */
 	record SendingStarted(long alertId, Instant at) {
@@ -44,7 +28,7 @@ public class Alert {
 
 	private final Long id;
 
-	private Content content;
+	private AlertContent content;
 
 	private AlertState state;
 
@@ -60,8 +44,8 @@ public class Alert {
 
 	private final List<Object> events = new ArrayList<>();
 
-	Alert(Long id, Content content, AlertState state, Instant scheduledAt, Instant sendingStartedAt, Instant sentAt,
-			String createdBy, int version) {
+	Alert(Long id, AlertContent content, AlertState state, Instant scheduledAt, Instant sendingStartedAt,
+			Instant sentAt, String createdBy, int version) {
 		this.id = id;
 		this.content = content;
 		this.state = state;
@@ -72,7 +56,7 @@ public class Alert {
 		this.version = version;
 	}
 
-	static Alert draft(Content content, String createdBy) {
+	static Alert draft(AlertContent content, String createdBy) {
 		return new Alert(null, content, AlertState.DRAFT, null, null, null, createdBy, 0);
 	}
 
@@ -80,11 +64,11 @@ public class Alert {
 	 * An alert that went out before this system existed: in the archive, mailed to
 	 * nobody.
 	 */
-	public static Alert archived(Content content, Instant sentAt, String createdBy) {
+	public static Alert archived(AlertContent content, Instant sentAt, String createdBy) {
 		return new Alert(null, content, AlertState.SENT, sentAt, sentAt, sentAt, createdBy, 0);
 	}
 
-	void revise(Content revised) {
+	void revise(AlertContent revised) {
 		require(state == AlertState.DRAFT, "alerts.rule.reviseOnlyDraft");
 		this.content = revised;
 	}
@@ -150,7 +134,7 @@ public class Alert {
 		return id;
 	}
 
-	public Content content() {
+	public AlertContent content() {
 		return content;
 	}
 

@@ -94,7 +94,7 @@ public class AlertRepository {
 	}
 
 	public long save(Alert alert) {
-		Alert.Content c = alert.content();
+		AlertContent c = alert.content();
 		JdbcClient.StatementSpec spec = jdbc
 			.sql(alert.id() == null ? AlertQueries.INSERT_ALERT : AlertQueries.UPDATE_ALERT)
 			.param("kind", c.kind().name())
@@ -145,7 +145,7 @@ public class AlertRepository {
 
 	static Stored map(ResultSet rs, int row) throws SQLException {
 		Array points = rs.getArray("points");
-		Alert.Content content = new Alert.Content(AlertKind.valueOf(rs.getString("kind")), rs.getString("title"),
+		AlertContent content = new AlertContent(AlertKind.valueOf(rs.getString("kind")), rs.getString("title"),
 				rs.getObject("alert_date", LocalDate.class), rs.getString("language"), rs.getString("verse_text"),
 				rs.getString("verse_reference"), rs.getString("body"),
 				points == null ? List.of() : Arrays.asList((String[]) points.getArray()), longs(rs, "petition_ids"),

@@ -7,8 +7,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.alerts.domain.AlertKind;
+import org.safepassage.alerts.domain.AlertLifecycle;
 import org.safepassage.alerts.domain.AlertRepository;
-import org.safepassage.alerts.domain.AlertSending;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.evidence.IncidentDirectory;
@@ -35,7 +35,7 @@ class AlertAdminController {
 
 	private final AlertRepository alerts;
 
-	private final AlertSending sending;
+	private final AlertLifecycle lifecycle;
 
 	private final AlertViews views;
 
@@ -49,10 +49,11 @@ class AlertAdminController {
 
 	private final Clock clock;
 
-	AlertAdminController(AlertRepository alerts, AlertSending sending, AlertViews views, AlertsProperties properties,
-			PetitionDirectory petitions, IncidentDirectory incidents, Subscriptions subscriptions, Clock clock) {
+	AlertAdminController(AlertRepository alerts, AlertLifecycle lifecycle, AlertViews views,
+			AlertsProperties properties, PetitionDirectory petitions, IncidentDirectory incidents,
+			Subscriptions subscriptions, Clock clock) {
 		this.alerts = alerts;
-		this.sending = sending;
+		this.lifecycle = lifecycle;
 		this.views = views;
 		this.properties = properties;
 		this.petitions = petitions;
@@ -86,7 +87,7 @@ class AlertAdminController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return formPage(null, model);
 		}
-		long id = sending.create(form.toContent(), principal.getName());
+		long id = lifecycle.create(form.toContent(), principal.getName());
 		return "redirect:/admin/alerts/" + id;
 	}
 
@@ -94,8 +95,8 @@ class AlertAdminController {
 	String show(@PathVariable long id, Locale locale, Model model) {
 		AlertRepository.Stored stored = find(id);
 		model.addAttribute("alert", views.view(stored, locale));
-		model.addAttribute("audience", sending.audienceSize(stored.alert().content()));
-		model.addAttribute("progress", sending.progress(id));
+		model.addAttribute("audience", lifecycle.audienceSize(stored.alert().content()));
+		model.addAttribute("progress", lifecycle.progress(id));
 		model.addAttribute("zone", properties.zone());
 		model.addAttribute("scheduledAt",
 				stored.alert().scheduledAt() == null ? null
@@ -116,7 +117,7 @@ class AlertAdminController {
 	String progress(@PathVariable long id, Locale locale, Model model) {
 		AlertRepository.Stored stored = find(id);
 		model.addAttribute("alert", views.view(stored, locale));
-		model.addAttribute("progress", sending.progress(id));
+		model.addAttribute("progress", lifecycle.progress(id));
 		return "admin/alerts/show :: progress";
 	}
 
@@ -136,7 +137,7 @@ class AlertAdminController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return formPage(id, model);
 		}
-		return act(id, redirect, () -> sending.revise(id, form.toContent()));
+		return act(id, redirect, () -> lifecycle.revise(id, form.toContent()));
 	}
 
 	@PostMapping("/{id}/schedule")
@@ -147,22 +148,22 @@ class AlertAdminController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return show(id, locale, model);
 		}
-		return act(id, redirect, () -> sending.schedule(id, form.instant(properties.zone(), clock.instant())));
+		return act(id, redirect, () -> lifecycle.schedule(id, form.instant(properties.zone(), clock.instant())));
 	}
 
 	@PostMapping("/{id}/unschedule")
 	String unschedule(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> sending.unschedule(id));
+		return act(id, redirect, () -> lifecycle.unschedule(id));
 	}
 
 	@PostMapping("/{id}/pause")
 	String pause(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> sending.pause(id));
+		return act(id, redirect, () -> lifecycle.pause(id));
 	}
 
 	@PostMapping("/{id}/resume")
 	String resume(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> sending.resume(id));
+		return act(id, redirect, () -> lifecycle.resume(id));
 	}
 
 	private void check(AlertForm form, BindingResult errors) {

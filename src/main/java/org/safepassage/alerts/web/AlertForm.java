@@ -9,7 +9,7 @@ import java.util.Objects;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.shared.validation.PlainText;
 
@@ -30,7 +30,7 @@ record AlertForm(@NotBlank String kind, @NotBlank @Size(max = 150) @PlainText St
 		return new AlertForm("PRAYER", "", LocalDate.now().toString(), language, "", "", "", "", List.of(), List.of());
 	}
 
-	static AlertForm of(Alert.Content c) {
+	static AlertForm of(AlertContent c) {
 		return new AlertForm(c.kind().name(), c.title(), c.date().toString(), c.language(),
 				c.verseText() == null ? "" : c.verseText(), c.verseReference() == null ? "" : c.verseReference(),
 				c.body(), String.join("\n", c.points()), c.petitionIds(), c.incidentIds());
@@ -85,8 +85,8 @@ record AlertForm(@NotBlank String kind, @NotBlank @Size(max = 150) @PlainText St
 	}
 
 	/** Call only once the form is valid. */
-	Alert.Content toContent() {
-		return new Alert.Content(AlertKind.parse(kind), title.strip(), day(), language.strip(),
+	AlertContent toContent() {
+		return new AlertContent(AlertKind.parse(kind), title.strip(), day(), language.strip(),
 				blank(verseText) ? null : verseText.strip(), blank(verseReference) ? null : verseReference.strip(),
 				body.strip(), pointList(), petitions(), incidents());
 	}

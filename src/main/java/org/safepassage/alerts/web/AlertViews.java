@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
@@ -39,7 +40,7 @@ public class AlertViews {
 
 	public AlertView view(AlertRepository.Stored stored, Locale locale) {
 		Alert alert = stored.alert();
-		Alert.Content c = alert.content();
+		AlertContent c = alert.content();
 		return new AlertView(alert.id(), c.kind().name(), c.title(),
 				c.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)),
 				c.date().toString(), c.language(), c.hasVerse() ? c.verseText() : null,

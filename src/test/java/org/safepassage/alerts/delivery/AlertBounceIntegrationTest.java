@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
-import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertKind;
-import org.safepassage.alerts.domain.AlertSending;
+import org.safepassage.alerts.domain.AlertLifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -35,7 +35,7 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 	AlertSender sender;
 
 	@Autowired
-	AlertSending sending;
+	AlertLifecycle lifecycle;
 
 	/**
 	 * Answers 550 to RCPT for bounce-*, 451 for later-*, accepts everything else; counts
@@ -145,10 +145,10 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 			JavaMailSenderImpl refusing = new JavaMailSenderImpl();
 			refusing.setHost("127.0.0.1");
 			refusing.setPort(server.socket.getLocalPort());
-			long first = sending.create(new Alert.Content(AlertKind.ACTION, "Ask your MP", LocalDate.now(), "en", null,
+			long first = lifecycle.create(new AlertContent(AlertKind.ACTION, "Ask your MP", LocalDate.now(), "en", null,
 					null, "Please write.", List.of(), List.of(), List.of()), "test");
-			sending.schedule(first, Instant.now());
-			sending.startDue();
+			lifecycle.schedule(first, Instant.now());
+			lifecycle.startDue();
 			sender.drainOverSmtp(refusing);
 
 			assertThat(subscriberState(emails.get(0))).isEqualTo("BOUNCING");
@@ -175,10 +175,10 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 				.single()).as("retried with backoff").isTrue();
 
 			// The next alert is not even addressed to the bouncing address.
-			long second = sending.create(new Alert.Content(AlertKind.ACTION, "Ask again", LocalDate.now(), "en", null,
+			long second = lifecycle.create(new AlertContent(AlertKind.ACTION, "Ask again", LocalDate.now(), "en", null,
 					null, "Please write again.", List.of(), List.of(), List.of()), "test");
-			sending.schedule(second, Instant.now());
-			sending.startDue();
+			lifecycle.schedule(second, Instant.now());
+			lifecycle.startDue();
 			assertThat(jdbc
 				.sql("select count(*) from alert_delivery d join alert_subscriber s on s.id = d.subscriber_id "
 						+ "where d.alert_id = ? and s.email = ?")

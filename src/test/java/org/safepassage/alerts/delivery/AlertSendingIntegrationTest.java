@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.MailParts;
 import org.safepassage.alerts.AlertMailbox;
-import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertKind;
-import org.safepassage.alerts.domain.AlertSending;
+import org.safepassage.alerts.domain.AlertLifecycle;
 import org.safepassage.petitions.PetitionDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,7 +50,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 	AlertSender sender;
 
 	@Autowired
-	AlertSending sending;
+	AlertLifecycle lifecycle;
 
 	@Autowired
 	PetitionDirectory petitions;
@@ -89,7 +89,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 	}
 
 	long alert(AlertKind kind, String title, List<Long> petitionIds) {
-		return sending.create(new Alert.Content(kind, title, LocalDate.now(), "en", null, null, "Body of " + title,
+		return lifecycle.create(new AlertContent(kind, title, LocalDate.now(), "en", null, null, "Body of " + title,
 				List.of("Point one"), petitionIds, List.of()), "test");
 	}
 
@@ -118,7 +118,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		control.stop();
 		List<String> emails = subscribers("crash", 40, "ACTION");
 		long alertId = alert(AlertKind.ACTION, "Write to your MP today", List.of());
-		sending.schedule(alertId, Instant.now());
+		lifecycle.schedule(alertId, Instant.now());
 
 		control.crashAfter(12);
 		control.start();
@@ -165,8 +165,8 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		control.stop();
 		List<String> emails = subscribers("pause", 10, "NEWS");
 		long alertId = alert(AlertKind.NEWS, "News to pause", List.of());
-		sending.schedule(alertId, Instant.now());
-		sending.startDue();
+		lifecycle.schedule(alertId, Instant.now());
+		lifecycle.startDue();
 		var staff = user("campaigner").roles("CAMPAIGNER");
 		mvc.perform(post("/admin/alerts/{id}/pause", alertId).with(csrf()).with(staff));
 		assertThat(state(alertId)).isEqualTo("PAUSED");
@@ -233,7 +233,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		long news = alert(AlertKind.NEWS, "News of the embassy petition", List.of(petitionId));
 		long prayer = alert(AlertKind.PRAYER, "A prayer alert", List.of(petitionId));
 		for (long id : List.of(other, news, prayer)) {
-			sending.schedule(id, Instant.now());
+			lifecycle.schedule(id, Instant.now());
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> List.of(other, news, prayer).stream().allMatch(id -> "SENT".equals(state(id))));
@@ -252,11 +252,11 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 			.param(emails.get(2))
 			.update();
 		long alertId = alert(AlertKind.PRAYER, "Kept in the outbox", List.of());
-		sending.schedule(alertId, Instant.now());
-		sending.startDue();
+		lifecycle.schedule(alertId, Instant.now());
+		lifecycle.startDue();
 		sender.drainToOutbox();
 		sender.drainToOutbox();
-		sending.finishDone();
+		lifecycle.finishDone();
 		assertThat(state(alertId)).isEqualTo("SENT");
 		assertThat(deliveries(alertId)).doesNotContainKeys("PENDING", "SENDING");
 		List<String> headers = jdbc

@@ -16,8 +16,8 @@ class AlertTest {
 
 	static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-	static Alert.Content content() {
-		return new Alert.Content(AlertKind.PRAYER, "Pray", LocalDate.of(2023, 11, 23), "en", "Preserve me, O God",
+	static AlertContent content() {
+		return new AlertContent(AlertKind.PRAYER, "Pray", LocalDate.of(2023, 11, 23), "en", "Preserve me, O God",
 				"Psalm 16:1", "Body", List.of("That..."), List.of(1L), List.of());
 	}
 

@@ -25,9 +25,9 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.alerts.demo.AlertDemo;
-import org.safepassage.alerts.domain.Alert;
+import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertKind;
-import org.safepassage.alerts.domain.AlertSending;
+import org.safepassage.alerts.domain.AlertLifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,7 +44,7 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	AlertSending sending;
+	AlertLifecycle lifecycle;
 
 	long demoPrayerAlert() {
 		return jdbc.sql("select id from alert where title = ?")
@@ -115,8 +115,8 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 
 	@Test
 	void draftsAndScheduledAlertsAreNotPublic() throws Exception {
-		long draft = sending.create(new Alert.Content(AlertKind.NEWS, "Secret draft", LocalDate.now(), "en", null, null,
-				"Not yet", List.of(), List.of(), List.of()), "test");
+		long draft = lifecycle.create(new AlertContent(AlertKind.NEWS, "Secret draft", LocalDate.now(), "en", null,
+				null, "Not yet", List.of(), List.of(), List.of()), "test");
 		mvc.perform(get("/alerts/{id}", draft)).andExpect(status().isNotFound());
 		mvc.perform(get("/alerts")).andExpect(content().string(not(containsString("Secret draft"))));
 		mvc.perform(get("/alerts/feed/en.atom")).andExpect(content().string(not(containsString("Secret draft"))));
@@ -181,7 +181,7 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("choose petitions from the list")))
 			.andExpect(content().string(containsString("value=\"&lt;b&gt;Title&lt;/b&gt;\"")))
 			.andExpect(content().string(containsString("value=\"23/11/2023\"")));
-		long id = sending.create(new Alert.Content(AlertKind.NEWS, "Draft to edit", LocalDate.now(), "en", null, null,
+		long id = lifecycle.create(new AlertContent(AlertKind.NEWS, "Draft to edit", LocalDate.now(), "en", null, null,
 				"Text", List.of(), List.of(), List.of()), "test");
 		mvc.perform(get("/admin/alerts/{id}/edit", id).with(staff))
 			.andExpect(status().isOk())

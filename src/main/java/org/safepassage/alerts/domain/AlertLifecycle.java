@@ -11,11 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Staff actions on alerts and the start and end of each send. Each runs in one
+ * Moves alerts through their life: what staff do (write, revise, schedule, pause, resume)
+ * and what the sender does (start a due send, finish a done one). Each runs in one
  * transaction with the alert row locked; the aggregate decides whether it is allowed.
  */
 @Service
-public class AlertSending {
+public class AlertLifecycle {
 
 	private final AlertRepository alerts;
 
@@ -25,7 +26,7 @@ public class AlertSending {
 
 	private final Clock clock;
 
-	AlertSending(AlertRepository alerts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	AlertLifecycle(AlertRepository alerts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
 		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -33,12 +34,12 @@ public class AlertSending {
 	}
 
 	@Transactional
-	public long create(Alert.Content content, String createdBy) {
+	public long create(AlertContent content, String createdBy) {
 		return alerts.save(Alert.draft(content, createdBy));
 	}
 
 	@Transactional
-	public void revise(long id, Alert.Content content) {
+	public void revise(long id, AlertContent content) {
 		Alert alert = locked(id);
 		alert.revise(content);
 		alerts.save(alert);
@@ -73,7 +74,7 @@ public class AlertSending {
 	}
 
 	/** How many confirmed subscribers would get this alert if it were sent now. */
-	public long audienceSize(Alert.Content c) {
+	public long audienceSize(AlertContent c) {
 		return jdbc.sql(AlertQueries.AUDIENCE_SIZE)
 			.param("language", c.language())
 			.param("kind", c.kind().name())
@@ -96,7 +97,7 @@ public class AlertSending {
 				}
 				alert.startSending(now);
 				alerts.save(alert);
-				Alert.Content c = alert.content();
+				AlertContent c = alert.content();
 				int recipients = jdbc.sql(AlertQueries.CREATE_DELIVERIES)
 					.param("alertId", id)
 					.param("language", c.language())
