@@ -5,13 +5,4 @@ public enum AlertKind {
 
 	PRAYER, ACTION, NEWS;
 
-	public static AlertKind parse(String value) {
-		for (AlertKind kind : values()) {
-			if (kind.name().equals(value)) {
-				return kind;
-			}
-		}
-		return null;
-	}
-
 }

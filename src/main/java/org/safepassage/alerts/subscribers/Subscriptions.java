@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 import org.safepassage.alerts.delivery.AlertMails;
 import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertsProperties;
-import org.safepassage.alerts.web.PreferencesForm;
-import org.safepassage.alerts.web.SubscribeForm;
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
 import org.safepassage.shared.Tokens;
 import org.safepassage.system.mail.Outbox;
@@ -73,17 +71,17 @@ public class Subscriptions {
 	 * address until it is confirmed.
 	 */
 	@Transactional
-	public void subscribe(SubscribeForm form) {
-		String email = form.email().strip();
-		String language = properties.language(form.language());
-		String[] topics = form.topicList().toArray(String[]::new);
+	public void subscribe(String typedEmail, String name, String typedLanguage, List<String> topicNames) {
+		String email = typedEmail.strip();
+		String language = properties.language(typedLanguage);
+		String[] topics = topicNames.toArray(String[]::new);
 		String token = Tokens.newToken();
 		Optional<Existing> existing = existing(email);
 		if (existing.isEmpty()) {
 			Optional<Long> id = jdbc.sql(AlertQueries.INSERT_PENDING_SUBSCRIBER)
 				.param("email", email)
 				.param("emailKey", emailKey(email))
-				.param("name", form.nameOrNull())
+				.param("name", name)
 				.param("language", language)
 				.param("topics", topics)
 				.param("tokenHash", Tokens.hash(token))
@@ -91,7 +89,7 @@ public class Subscriptions {
 				.query(Long.class)
 				.optional();
 			if (id.isPresent()) {
-				outbox.enqueue(mails.confirmation(email, form.nameOrNull(), language, token));
+				outbox.enqueue(mails.confirmation(email, name, language, token));
 				return;
 			}
 			existing = existing(email);
@@ -111,13 +109,13 @@ public class Subscriptions {
 		jdbc.sql(AlertQueries.RENEW_PENDING_SUBSCRIBER)
 			.param("id", found.id())
 			.param("email", email)
-			.param("name", form.nameOrNull())
+			.param("name", name)
 			.param("language", language)
 			.param("topics", topics)
 			.param("tokenHash", Tokens.hash(token))
 			.param("ttlSeconds", properties.confirmationTtl().toSeconds())
 			.update();
-		outbox.enqueue(mails.confirmation(email, form.nameOrNull(), language, token));
+		outbox.enqueue(mails.confirmation(email, name, language, token));
 	}
 
 	private Optional<Existing> existing(String email) {
@@ -185,17 +183,18 @@ public class Subscriptions {
 	 * added here.
 	 */
 	@Transactional
-	public boolean updatePreferences(long id, PreferencesForm form) {
+	public boolean updatePreferences(long id, String name, String language, List<String> topics,
+			List<Long> campaignIds) {
 		Subscriber subscriber = find(id).orElse(null);
 		if (subscriber == null) {
 			return false;
 		}
-		Long[] campaigns = form.campaignList().stream().filter(subscriber.campaigns()::contains).toArray(Long[]::new);
+		Long[] campaigns = campaignIds.stream().filter(subscriber.campaigns()::contains).toArray(Long[]::new);
 		return jdbc.sql(AlertQueries.UPDATE_PREFERENCES)
 			.param("id", id)
-			.param("name", form.nameOrNull())
-			.param("language", properties.language(form.language()))
-			.param("topics", form.topicList().toArray(String[]::new))
+			.param("name", name)
+			.param("language", properties.language(language))
+			.param("topics", topics.toArray(String[]::new))
 			.param("campaigns", campaigns)
 			.update() == 1;
 	}

@@ -72,7 +72,7 @@ class SubscriptionController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return subscribePage(model);
 		}
-		subscriptions.subscribe(form);
+		subscriptions.subscribe(form.email(), form.nameOrNull(), form.language(), form.topicList());
 		return "redirect:/alerts/subscribe/check-your-email";
 	}
 
@@ -135,7 +135,8 @@ class SubscriptionController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return preferencesPage(subscriber, signature, model);
 		}
-		boolean saved = subscriptions.updatePreferences(id, form);
+		boolean saved = subscriptions.updatePreferences(id, form.nameOrNull(), form.language(), form.topicList(),
+				form.campaignList());
 		return "redirect:" + links.preferencesPath(id) + (saved ? "?saved" : "");
 	}
 
