@@ -25,6 +25,7 @@ import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.alerts.subscribers.AlertLinks;
 import org.safepassage.alerts.subscribers.Subscriptions;
+import org.safepassage.system.mail.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,8 +58,10 @@ class SmtpWorker {
 
 	private final AlertsProperties properties;
 
+	private final Outbox outbox;
+
 	SmtpWorker(AlertRepository alerts, AlertMails mails, AlertLinks links, Subscriptions subscriptions,
-			Deliveries deliveries, DataSource dataSource, AlertsProperties properties) {
+			Deliveries deliveries, DataSource dataSource, AlertsProperties properties, Outbox outbox) {
 		this.alerts = alerts;
 		this.mails = mails;
 		this.links = links;
@@ -66,6 +69,7 @@ class SmtpWorker {
 		this.deliveries = deliveries;
 		this.dataSource = dataSource;
 		this.properties = properties;
+		this.outbox = outbox;
 	}
 
 	/** What the workers of one run share with the sender that started them. */
@@ -219,12 +223,13 @@ class SmtpWorker {
 		return "<alert-" + d.alertId() + "-" + d.subscriberId() + "@" + links.host() + ">";
 	}
 
+	/** The system's one sender address, as the outbox sends from. */
 	private InternetAddress from() {
 		try {
-			return new InternetAddress(properties.from(), true);
+			return new InternetAddress(outbox.from(), true);
 		}
 		catch (AddressException e) {
-			throw new IllegalStateException("safepassage.alerts.from is not a mail address: " + properties.from(), e);
+			throw new IllegalStateException("safepassage.mail.from is not a mail address: " + outbox.from(), e);
 		}
 	}
 

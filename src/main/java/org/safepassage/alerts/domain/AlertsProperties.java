@@ -17,8 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("safepassage.alerts")
 public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London") ZoneId zone,
 		@DefaultValue("en") List<String> languages, @DefaultValue("14d") Duration confirmationTtl,
-		@DefaultValue("3") int confirmationMails,
-		@DefaultValue("SafePassage <no-reply@safepassage.localhost>") String from, @DefaultValue Sending sending) {
+		@DefaultValue("3") int confirmationMails, @DefaultValue Sending sending) {
 
 	/**
 	 * How alerts are sent. {@code connections} SMTP connections are each held open for a
