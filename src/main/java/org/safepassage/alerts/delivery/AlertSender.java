@@ -23,7 +23,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -113,7 +112,7 @@ class AlertSender {
 		mails.forget(event.alertId());
 	}
 
-	@Scheduled(fixedDelayString = "${safepassage.alerts.sending.poll-interval:1s}")
+	/** One round: start due alerts, send what is claimable, finish what is done. */
 	void tick() {
 		hooks.round(this::round);
 	}
