@@ -3,6 +3,7 @@ package org.safepassage.alerts.delivery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -39,19 +40,22 @@ final class AlertMime {
 
 	private final QuotedPrintableTemplate html;
 
+	private final Clock clock;
+
 	/**
 	 * For one alert: its parts are encoded once, with gaps where each subscriber's name
 	 * and links go.
 	 */
-	AlertMime(InternetAddress from, AlertMails.Rendered rendered) {
-		this(from, rendered.subject(), rendered);
+	AlertMime(InternetAddress from, AlertMails.Rendered rendered, Clock clock) {
+		this(from, rendered.subject(), rendered, clock);
 	}
 
-	AlertMime(InternetAddress from, String subject) {
-		this(from, subject, null);
+	AlertMime(InternetAddress from, String subject, Clock clock) {
+		this(from, subject, null, clock);
 	}
 
-	private AlertMime(InternetAddress from, String subject, AlertMails.Rendered rendered) {
+	private AlertMime(InternetAddress from, String subject, AlertMails.Rendered rendered, Clock clock) {
+		this.clock = clock;
 		this.text = rendered == null ? null : QuotedPrintableTemplate.of(rendered.text(), rendered);
 		this.html = rendered == null ? null : QuotedPrintableTemplate.of(rendered.html(), rendered);
 		this.from = from;
@@ -107,7 +111,7 @@ final class AlertMime {
 	}
 
 	private void headers(MimeBytes out, String to, String messageId, Map<String, String> headers) {
-		out.header("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+		out.header("Date", date());
 		out.header("From", fromHeader);
 		out.header("To", to);
 		out.header("Message-ID", messageId);
@@ -120,10 +124,14 @@ final class AlertMime {
 		out.crlf();
 	}
 
+	private String date() {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+	}
+
 	/** One subscriber's mail from parts already personalised. */
 	byte[] write(String to, String messageId, AlertMails.Personal mail) {
 		MimeBytes out = new MimeBytes(mail.text().length() + mail.html().length() * 11 / 10 + 1024);
-		out.header("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+		out.header("Date", date());
 		out.header("From", fromHeader);
 		out.header("To", to);
 		out.header("Message-ID", messageId);

@@ -2,6 +2,7 @@ package org.safepassage.alerts.delivery;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -60,8 +61,10 @@ class SmtpWorker {
 
 	private final Outbox outbox;
 
+	private final Clock clock;
+
 	SmtpWorker(AlertRepository alerts, AlertMails mails, AlertLinks links, Subscriptions subscriptions,
-			Deliveries deliveries, DataSource dataSource, AlertsProperties properties, Outbox outbox) {
+			Deliveries deliveries, DataSource dataSource, AlertsProperties properties, Outbox outbox, Clock clock) {
 		this.alerts = alerts;
 		this.mails = mails;
 		this.links = links;
@@ -70,6 +73,7 @@ class SmtpWorker {
 		this.dataSource = dataSource;
 		this.properties = properties;
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/** What the workers of one run share with the sender that started them. */
@@ -138,7 +142,7 @@ class SmtpWorker {
 						AlertMails.Rendered r = rendered.computeIfAbsent(d.alertId(),
 								id -> mails.render(alerts.find(id).orElseThrow()));
 						if (AlertMime.canWrite(d.email())) {
-							AlertMime mime = writers.computeIfAbsent(d.alertId(), id -> new AlertMime(from, r));
+							AlertMime mime = writers.computeIfAbsent(d.alertId(), id -> new AlertMime(from, r, clock));
 							message = mime.message(session,
 									mime.write(d.email(), messageId(d), mails.unsubscribeHeaders(d.subscriberId()),
 											mails.displayName(r, d.name()), links.preferencesUrl(d.subscriberId()),
@@ -203,7 +207,7 @@ class SmtpWorker {
 		message.setFrom(from);
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(d.email(), true));
 		message.setSubject(mail.subject(), "UTF-8");
-		message.setSentDate(new Date());
+		message.setSentDate(Date.from(clock.instant()));
 		MimeBodyPart text = new MimeBodyPart();
 		text.setText(mail.text(), "UTF-8");
 		MimeBodyPart html = new MimeBodyPart();

@@ -88,7 +88,7 @@ public class AlertLifecycle {
 	 * same transaction.
 	 */
 	public void startDue() {
-		for (long id : alerts.dueIds()) {
+		for (long id : alerts.dueIds(clock.instant())) {
 			transactions.executeWithoutResult(status -> {
 				Alert alert = alerts.lock(id).orElse(null);
 				Instant now = clock.instant();

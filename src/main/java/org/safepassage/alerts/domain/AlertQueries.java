@@ -42,7 +42,7 @@ public final class AlertQueries {
 	static final String ARCHIVE_LANGUAGES = """
 			select distinct language from alert where state in ('SENDING', 'PAUSED', 'SENT') order by language""";
 
-	static final String DUE_ALERTS = "select id from alert where state = 'SCHEDULED' and scheduled_at <= now() order by scheduled_at";
+	static final String DUE_ALERTS = "select id from alert where state = 'SCHEDULED' and scheduled_at <= :now order by scheduled_at";
 
 	static final String SENDING_ALERTS = "select id from alert where state = 'SENDING' order by id";
 
@@ -79,7 +79,7 @@ public final class AlertQueries {
 			insert into alert_subscriber (email, email_key, name, language, topics, state, token_hash,
 			                              token_expires_at, confirmation_mails, source)
 			values (:email, :emailKey, :name, :language, :topics, 'PENDING', :tokenHash,
-			        now() + make_interval(secs => :ttlSeconds), 1, 'form')
+			        :expiresAt, 1, 'form')
 			on conflict (email_key) do nothing
 			returning id""";
 
@@ -88,7 +88,7 @@ public final class AlertQueries {
 	 */
 	public static final String RENEW_PENDING_SUBSCRIBER = """
 			update alert_subscriber set email = :email, name = :name, language = :language, topics = :topics,
-			       state = 'PENDING', token_hash = :tokenHash, token_expires_at = now() + make_interval(secs => :ttlSeconds),
+			       state = 'PENDING', token_hash = :tokenHash, token_expires_at = :expiresAt,
 			       confirmation_mails = case when state = 'PENDING' then confirmation_mails + 1 else 1 end,
 			       campaigns = case when state = 'PENDING' then campaigns else '{}' end
 			where id = :id""";
@@ -102,7 +102,7 @@ public final class AlertQueries {
 	public static final String CONFIRM_SUBSCRIBER = """
 			update alert_subscriber set state = 'CONFIRMED', confirmed_at = now(), token_hash = null,
 			       token_expires_at = null, confirmation_mails = 0
-			where token_hash = :tokenHash and state = 'PENDING' and token_expires_at > now()
+			where token_hash = :tokenHash and state = 'PENDING' and token_expires_at > :now
 			returning id""";
 
 	public static final String SUBSCRIBER = """

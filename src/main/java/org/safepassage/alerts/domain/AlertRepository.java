@@ -80,8 +80,8 @@ public class AlertRepository {
 		return jdbc.sql(AlertQueries.ARCHIVE_LANGUAGES).query(String.class).list();
 	}
 
-	List<Long> dueIds() {
-		return jdbc.sql(AlertQueries.DUE_ALERTS).query(Long.class).list();
+	List<Long> dueIds(Instant now) {
+		return jdbc.sql(AlertQueries.DUE_ALERTS).param("now", timestamp(now)).query(Long.class).list();
 	}
 
 	public List<Long> sendingIds() {

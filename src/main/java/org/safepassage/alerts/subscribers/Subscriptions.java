@@ -2,7 +2,7 @@ package org.safepassage.alerts.subscribers;
 
 import java.sql.Array;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +39,16 @@ public class Subscriptions {
 
 	private final AlertsProperties properties;
 
-	Subscriptions(JdbcClient jdbc, Outbox outbox, AlertMails mails, AlertLinks links, AlertsProperties properties) {
+	private final Clock clock;
+
+	Subscriptions(JdbcClient jdbc, Outbox outbox, AlertMails mails, AlertLinks links, AlertsProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.mails = mails;
 		this.links = links;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	public enum SubscriberState {
@@ -85,7 +89,7 @@ public class Subscriptions {
 				.param("language", language)
 				.param("topics", topics)
 				.param("tokenHash", Tokens.hash(token))
-				.param("ttlSeconds", properties.confirmationTtl().toSeconds())
+				.param("expiresAt", linkExpiry())
 				.query(Long.class)
 				.optional();
 			if (id.isPresent()) {
@@ -113,9 +117,13 @@ public class Subscriptions {
 			.param("language", language)
 			.param("topics", topics)
 			.param("tokenHash", Tokens.hash(token))
-			.param("ttlSeconds", properties.confirmationTtl().toSeconds())
+			.param("expiresAt", linkExpiry())
 			.update();
 		outbox.enqueue(mails.confirmation(email, name, language, token));
+	}
+
+	private Timestamp linkExpiry() {
+		return Timestamp.from(clock.instant().plus(properties.confirmationTtl()));
 	}
 
 	private Optional<Existing> existing(String email) {
@@ -146,7 +154,7 @@ public class Subscriptions {
 				return LinkStatus.CONFIRMED;
 			}
 			Timestamp expires = rs.getTimestamp("token_expires_at");
-			return expires != null && expires.toInstant().isAfter(Instant.now()) ? LinkStatus.VALID
+			return expires != null && expires.toInstant().isAfter(clock.instant()) ? LinkStatus.VALID
 					: LinkStatus.EXPIRED;
 		}).optional().orElse(LinkStatus.UNKNOWN);
 	}
@@ -162,6 +170,7 @@ public class Subscriptions {
 		}
 		return jdbc.sql(AlertQueries.CONFIRM_SUBSCRIBER)
 			.param("tokenHash", Tokens.hash(token))
+			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.optional()
 			.map(id -> LinkStatus.JUST_CONFIRMED)

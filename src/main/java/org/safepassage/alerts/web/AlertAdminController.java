@@ -2,6 +2,7 @@ package org.safepassage.alerts.web;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,7 +76,8 @@ class AlertAdminController {
 
 	@GetMapping("/new")
 	String newAlert(Locale locale, Model model) {
-		model.addAttribute("form", AlertForm.empty(properties.language(locale.toLanguageTag())));
+		model.addAttribute("form", AlertForm.empty(properties.language(locale.toLanguageTag()),
+				LocalDate.now(clock.withZone(properties.zone()))));
 		return formPage(null, model);
 	}
 

@@ -34,8 +34,8 @@ record AlertForm(@NotBlank @OneOf(value = AlertKind.class, message = "{alerts.ki
 
 	static final int LATEST_YEAR = 2999;
 
-	static AlertForm empty(String language) {
-		return new AlertForm("PRAYER", "", LocalDate.now().toString(), language, "", "", "", "", List.of(), List.of());
+	static AlertForm empty(String language, LocalDate today) {
+		return new AlertForm("PRAYER", "", today.toString(), language, "", "", "", "", List.of(), List.of());
 	}
 
 	static AlertForm of(AlertContent c) {

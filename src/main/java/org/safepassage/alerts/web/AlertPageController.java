@@ -1,5 +1,6 @@
 package org.safepassage.alerts.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -36,11 +37,15 @@ class AlertPageController {
 
 	private final AlertsProperties properties;
 
-	AlertPageController(AlertRepository alerts, AlertViews views, AlertFeed feed, AlertsProperties properties) {
+	private final Clock clock;
+
+	AlertPageController(AlertRepository alerts, AlertViews views, AlertFeed feed, AlertsProperties properties,
+			Clock clock) {
 		this.alerts = alerts;
 		this.views = views;
 		this.feed = feed;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@GetMapping("/alerts")
@@ -75,9 +80,9 @@ class AlertPageController {
 		AlertRepository.Stored stored = publicAlert(id);
 		if (stored.alert().acceptsPrayers() && !prayedToday(request, id)) {
 			alerts.prayed(id);
-			ZonedDateTime now = ZonedDateTime.now(properties.zone());
+			ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
 			ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(properties.zone());
-			Cookie cookie = new Cookie(prayedCookie(id), LocalDate.now(properties.zone()).toString());
+			Cookie cookie = new Cookie(prayedCookie(id), now.toLocalDate().toString());
 			cookie.setMaxAge((int) Math.max(1, Duration.between(now, midnight).toSeconds()));
 			cookie.setPath("/alerts/" + id);
 			cookie.setHttpOnly(true);
@@ -107,7 +112,7 @@ class AlertPageController {
 
 	private boolean prayedToday(HttpServletRequest request, long id) {
 		Cookie[] cookies = request.getCookies();
-		String today = LocalDate.now(properties.zone()).toString();
+		String today = LocalDate.now(clock.withZone(properties.zone())).toString();
 		return cookies != null && Arrays.stream(cookies)
 			.anyMatch(c -> c.getName().equals(prayedCookie(id)) && today.equals(c.getValue()));
 	}

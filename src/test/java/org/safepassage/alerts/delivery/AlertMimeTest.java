@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 
@@ -16,6 +19,8 @@ import org.safepassage.MailParts;
 /** The hand-written MIME of alert mails reads back exactly with Jakarta Mail. */
 class AlertMimeTest {
 
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneOffset.UTC);
+
 	static final String TEXT = "Dear 김민준,\n\nPreserve me, O God: for in thee do I put my trust. = 100% \n"
 			+ "A line that is rather long, long enough to need a soft line break somewhere in the middle of it, and then "
 			+ "some more, with “quotes” and é and 中文 characters right at the edge of the seventy-six column limit.\n"
@@ -24,7 +29,7 @@ class AlertMimeTest {
 	@Test
 	void bothPartsAndTheHeadersRoundTrip() throws Exception {
 		AlertMime mime = new AlertMime(new InternetAddress("SafePassage <no-reply@example.org>", true),
-				"Prayer alert: Pray for 北韩 refugees — now");
+				"Prayer alert: Pray for 北韩 refugees — now", CLOCK);
 		String html = "<p>" + TEXT.replace("\n", "<br>\n") + "</p>";
 		byte[] raw = mime.write("reader@example.org", "<alert-1-2@example.org>",
 				new AlertMails.Personal("ignored", TEXT, html,
@@ -34,7 +39,7 @@ class AlertMimeTest {
 			assertThat(line.length()).isLessThanOrEqualTo(998);
 		}
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-		assertThat(message.getSubject()).isEqualTo("Prayer alert: Pray for 北韩 refugees — now");
+		assertThat(message.getSubject()).isEqualTo("Prayer alert: Pray for 北韩 refugees — now", CLOCK);
 		assertThat(message.getHeader("Message-ID")[0]).isEqualTo("<alert-1-2@example.org>");
 		assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(message.getContentType()).startsWith("multipart/alternative");
@@ -50,7 +55,8 @@ class AlertMimeTest {
 				+ "<a href=\"@@u@@\">leave</a></p>";
 		AlertMails.Rendered rendered = new AlertMails.Rendered("Prayer alert: Pray", text, html, "@@n@@", "@@p@@",
 				"@@u@@", "friend");
-		AlertMime mime = new AlertMime(new InternetAddress("SafePassage <no-reply@example.org>", true), rendered);
+		AlertMime mime = new AlertMime(new InternetAddress("SafePassage <no-reply@example.org>", true), rendered,
+				CLOCK);
 		String prefs = "https://example.org/alerts/preferences/12/" + "A".repeat(22);
 		String leave = "https://example.org/alerts/unsubscribe/12/" + "B".repeat(22);
 		byte[] raw = mime.write("reader@example.org", "<alert-1-12@example.org>", Map.of(), "Ann <Lee> & co", prefs,
