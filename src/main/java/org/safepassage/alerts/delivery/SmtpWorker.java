@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.safepassage.alerts.delivery.Deliveries.Claimed;
+import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.alerts.subscribers.AlertLinks;
@@ -96,14 +97,14 @@ class SmtpWorker {
 			boolean relaxed = !properties.sending().durableMarks();
 			JdbcClient db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 			if (relaxed) {
-				db.sql("set synchronous_commit to off").update();
+				db.sql(AlertQueries.RELAXED_COMMITS).update();
 			}
 			try {
 				sendUntilDrained(db, smtp, pace, run);
 			}
 			finally {
 				if (relaxed && !connection.isClosed()) {
-					db.sql("reset synchronous_commit").update();
+					db.sql(AlertQueries.DEFAULT_COMMITS).update();
 				}
 			}
 		}

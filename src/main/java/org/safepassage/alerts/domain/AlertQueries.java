@@ -202,6 +202,15 @@ public final class AlertQueries {
 			       min(sent_at) as first_sent_at, max(sent_at) as last_sent_at
 			from alert_delivery where alert_id = :alertId""";
 
+	/**
+	 * An SMTP worker's own connection commits its "sent" marks without waiting for the
+	 * disk flush (sending.durable-marks false), and puts the default back before the
+	 * connection returns to the pool.
+	 */
+	public static final String RELAXED_COMMITS = "set synchronous_commit to off";
+
+	public static final String DEFAULT_COMMITS = "reset synchronous_commit";
+
 	// --- link secret
 
 	public static final String CREATE_SECRET = "insert into alert_link_secret (id, secret) values (1, :secret) on conflict do nothing";
