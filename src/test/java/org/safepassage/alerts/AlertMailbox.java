@@ -16,23 +16,23 @@ import org.safepassage.MailParts;
  * Reads the shared GreenMail server by recipient (other tests' mail may be arriving at
  * the same time).
  */
-final class AlertMailbox {
+public final class AlertMailbox {
 
 	static final Pattern CONFIRM_LINK = Pattern.compile("http://\\S+/alerts/confirm\\?token=([A-Za-z0-9_-]{32})");
 
 	private AlertMailbox() {
 	}
 
-	static List<MimeMessage> to(GreenMail mail, String address) {
+	public static List<MimeMessage> to(GreenMail mail, String address) {
 		return Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
 	}
 
-	static MimeMessage await(GreenMail mail, String address, int count) {
+	public static MimeMessage await(GreenMail mail, String address, int count) {
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> to(mail, address).size() >= count);
 		return to(mail, address).get(count - 1);
 	}
 
-	static List<String> recipients(MimeMessage m) {
+	public static List<String> recipients(MimeMessage m) {
 		try {
 			Address[] all = m.getAllRecipients();
 			return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
@@ -42,7 +42,7 @@ final class AlertMailbox {
 		}
 	}
 
-	static String confirmToken(MimeMessage message) throws Exception {
+	public static String confirmToken(MimeMessage message) throws Exception {
 		Matcher matcher = CONFIRM_LINK.matcher(MailParts.text(message));
 		if (!matcher.find()) {
 			throw new AssertionError("no confirmation link in " + MailParts.text(message));
@@ -50,7 +50,7 @@ final class AlertMailbox {
 		return matcher.group(1);
 	}
 
-	static String header(MimeMessage message, String name) {
+	public static String header(MimeMessage message, String name) {
 		try {
 			String[] values = message.getHeader(name);
 			return values == null ? null : values[0];

@@ -19,10 +19,21 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
+	private final MailProperties properties;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Outbox(JdbcClient jdbc) {
+	Outbox(JdbcClient jdbc, MailProperties properties) {
 		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/**
+	 * The one sender address of the application ({@code safepassage.mail.from}), for
+	 * modules that also send over their own SMTP connection.
+	 */
+	public String from() {
+		return properties.from();
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -1,0 +1,223 @@
+package org.safepassage.alerts.domain;
+
+/** Every SQL statement of the alerts module. */
+public final class AlertQueries {
+
+	// --- alerts
+
+	static final String ALERT_COLUMNS = """
+			a.id, a.kind, a.title, a.alert_date, a.language, a.verse_text, a.verse_reference, a.body, a.points,
+			a.petition_ids, a.incident_ids, a.state, a.scheduled_at, a.sending_started_at, a.sent_at, a.created_by,
+			a.version, a.prayed, a.recipients""";
+
+	static final String INSERT_ALERT = """
+			insert into alert (kind, title, alert_date, language, verse_text, verse_reference, body, points,
+			                   petition_ids, incident_ids, state, scheduled_at, sending_started_at, sent_at, created_by)
+			values (:kind, :title, :date, :language, :verseText, :verseReference, :body, :points, :petitionIds,
+			        :incidentIds, :state, :scheduledAt, :startedAt, :sentAt, :createdBy)
+			returning id""";
+
+	static final String UPDATE_ALERT = """
+			update alert set kind = :kind, title = :title, alert_date = :date, language = :language,
+			       verse_text = :verseText, verse_reference = :verseReference, body = :body, points = :points,
+			       petition_ids = :petitionIds, incident_ids = :incidentIds, state = :state,
+			       scheduled_at = :scheduledAt, sending_started_at = :startedAt, sent_at = :sentAt,
+			       version = version + 1
+			where id = :id and version = :version""";
+
+	static final String FIND_ALERT = "select " + ALERT_COLUMNS + " from alert a where a.id = :id";
+
+	static final String FIND_ALERT_FOR_UPDATE = FIND_ALERT + " for update";
+
+	static final String ANY_ALERT = "select exists (select 1 from alert)";
+
+	static final String ADMIN_LIST = "select " + ALERT_COLUMNS
+			+ " from alert a order by a.alert_date desc, a.id desc limit :limit offset :offset";
+
+	static final String ARCHIVE = "select " + ALERT_COLUMNS + ", count(*) over () as total" + """
+			 from alert a
+			where a.state in ('SENDING', 'PAUSED', 'SENT') and a.language = :language
+			order by a.alert_date desc, a.id desc limit :limit offset :offset""";
+
+	static final String ARCHIVE_LANGUAGES = """
+			select distinct language from alert where state in ('SENDING', 'PAUSED', 'SENT') order by language""";
+
+	static final String DUE_ALERTS = "select id from alert where state = 'SCHEDULED' and scheduled_at <= :now order by scheduled_at";
+
+	static final String SENDING_ALERTS = "select id from alert where state = 'SENDING' order by id";
+
+	static final String PRAYED = """
+			update alert set prayed = prayed + 1 where id = :id and kind = 'PRAYER'
+			and state in ('SENDING', 'PAUSED', 'SENT') returning prayed""";
+
+	static final String SET_RECIPIENTS = "update alert set recipients = :recipients where id = :id";
+
+	// --- subscribers
+
+	static final String AUDIENCE_FILTER = """
+			 from alert_subscriber s
+			where s.state = 'CONFIRMED' and s.language = :language
+			  and (:kind = any(s.topics) or (:kind = 'NEWS' and s.campaigns && cast(:petitionIds as bigint[])))""";
+
+	static final String AUDIENCE_SIZE = "select count(*)" + AUDIENCE_FILTER;
+
+	/**
+	 * The audience is fixed when sending starts: one delivery per confirmed subscriber
+	 * who wants this kind.
+	 */
+	static final String CREATE_DELIVERIES = """
+			insert into alert_delivery (alert_id, subscriber_id)
+			select :alertId, s.id""" + AUDIENCE_FILTER + """
+
+			order by s.id
+			on conflict on constraint alert_delivery_once do nothing""";
+
+	public static final String SUBSCRIBER_BY_EMAIL = """
+			select id, state, confirmation_mails from alert_subscriber where email_key = :emailKey for update""";
+
+	public static final String INSERT_PENDING_SUBSCRIBER = """
+			insert into alert_subscriber (email, email_key, name, language, topics, state, token_hash,
+			                              token_expires_at, confirmation_mails, source)
+			values (:email, :emailKey, :name, :language, :topics, 'PENDING', :tokenHash,
+			        :expiresAt, 1, 'form')
+			on conflict (email_key) do nothing
+			returning id""";
+
+	/**
+	 * Someone who left (or whose mail bounced) subscribes again: a fresh double opt-in.
+	 */
+	public static final String RENEW_PENDING_SUBSCRIBER = """
+			update alert_subscriber set email = :email, name = :name, language = :language, topics = :topics,
+			       state = 'PENDING', token_hash = :tokenHash, token_expires_at = :expiresAt,
+			       confirmation_mails = case when state = 'PENDING' then confirmation_mails + 1 else 1 end,
+			       campaigns = case when state = 'PENDING' then campaigns else '{}' end
+			where id = :id""";
+
+	public static final String COUNT_CONFIRMATION_MAIL = """
+			update alert_subscriber set confirmation_mails = confirmation_mails + 1 where id = :id""";
+
+	public static final String SUBSCRIBER_BY_TOKEN = """
+			select id, state, token_expires_at from alert_subscriber where token_hash = :tokenHash""";
+
+	public static final String CONFIRM_SUBSCRIBER = """
+			update alert_subscriber set state = 'CONFIRMED', confirmed_at = now(), token_hash = null,
+			       token_expires_at = null, confirmation_mails = 0
+			where token_hash = :tokenHash and state = 'PENDING' and token_expires_at > :now
+			returning id""";
+
+	public static final String SUBSCRIBER = """
+			select id, email, name, language, topics, campaigns, state from alert_subscriber where id = :id""";
+
+	public static final String UPDATE_PREFERENCES = """
+			update alert_subscriber set name = :name, language = :language, topics = :topics, campaigns = :campaigns
+			where id = :id and state = 'CONFIRMED'""";
+
+	public static final String UNSUBSCRIBE = """
+			update alert_subscriber set state = 'UNSUBSCRIBED', unsubscribed_at = now(), token_hash = null
+			where id = :id and state <> 'UNSUBSCRIBED'""";
+
+	/**
+	 * A signer who asked for updates follows the petition's news, confirmed by their
+	 * signature's own opt-in. Someone who had left, or whose address bounced, comes back
+	 * with this campaign only.
+	 */
+	public static final String SIGNER_SUBSCRIBES = """
+			insert into alert_subscriber as s (email, email_key, name, language, campaigns, state, source, confirmed_at)
+			values (:email, :emailKey, :name, :language, array[cast(:petitionId as bigint)], 'CONFIRMED',
+			        'petition', now())
+			on conflict (email_key) do update set
+			    campaigns = case when s.state in ('UNSUBSCRIBED', 'BOUNCING') then array[cast(:petitionId as bigint)]
+			                     when cast(:petitionId as bigint) = any(s.campaigns) then s.campaigns
+			                     else s.campaigns || cast(:petitionId as bigint) end,
+			    topics = case when s.state in ('UNSUBSCRIBED', 'BOUNCING') then '{}' else s.topics end,
+			    confirmed_at = case when s.state = 'CONFIRMED' then s.confirmed_at else now() end,
+			    state = 'CONFIRMED', token_hash = null, token_expires_at = null, confirmation_mails = 0,
+			    unsubscribed_at = null, bounced_at = null, bounce_reason = null""";
+
+	public static final String MARK_BOUNCING = """
+			update alert_subscriber set state = 'BOUNCING', bounced_at = now(), bounce_reason = :reason
+			where id = :id and state = 'CONFIRMED'""";
+
+	public static final String SUBSCRIBER_COUNTS = "select state, count(*) from alert_subscriber group by state";
+
+	// --- deliveries
+
+	/**
+	 * Claims due deliveries of alerts being sent, and deliveries whose sender died
+	 * holding a lease; several workers (and instances) never claim the same row. Returns
+	 * what is needed to write each mail.
+	 */
+	public static final String CLAIM = """
+			with claimed as (
+			    update alert_delivery set status = 'SENDING', attempts = attempts + 1,
+			           lease_until = now() + make_interval(secs => :leaseSeconds)
+			    where id in (select d.id from alert_delivery d
+			                 where d.alert_id in (select id from alert where state = 'SENDING')
+			                   and ((d.status = 'PENDING' and d.next_attempt_at <= now())
+			                        or (d.status = 'SENDING' and d.lease_until < now()))
+			                 order by d.id limit :limit for update skip locked)
+			    returning id, alert_id, subscriber_id, attempts)
+			select c.id, c.alert_id, c.subscriber_id, c.attempts, s.email, s.name, s.state as subscriber_state
+			from claimed c join alert_subscriber s on s.id = c.subscriber_id
+			order by c.id""";
+
+	public static final String MARK_SENT = """
+			update alert_delivery set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
+			where id = :id""";
+
+	public static final String MARK_SENT_MANY = """
+			update alert_delivery set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
+			where id = any(cast(:ids as bigint[]))""";
+
+	public static final String MARK_SKIPPED = """
+			update alert_delivery set status = 'SKIPPED', lease_until = null where id = any(cast(:ids as bigint[]))""";
+
+	public static final String RETRY_LATER = """
+			update alert_delivery set status = 'PENDING', lease_until = null, last_error = :error,
+			       next_attempt_at = now() + make_interval(secs => :delaySeconds)
+			where id = :id and status = 'SENDING'""";
+
+	/**
+	 * Hands claimed deliveries back untouched (the alert was paused): the attempt does
+	 * not count.
+	 */
+	public static final String RELEASE = """
+			update alert_delivery set status = 'PENDING', lease_until = null, attempts = greatest(attempts - 1, 0)
+			where id = any(cast(:ids as bigint[])) and status = 'SENDING'""";
+
+	public static final String MARK_FAILED = """
+			update alert_delivery set status = 'FAILED', lease_until = null, last_error = :error
+			where id = :id and status = 'SENDING'""";
+
+	static final String ANY_OPEN_DELIVERY = """
+			select exists (select 1 from alert_delivery where alert_id = :alertId and status in ('PENDING', 'SENDING'))""";
+
+	static final String PROGRESS = """
+			select count(*) as total,
+			       count(*) filter (where status = 'SENT') as sent,
+			       count(*) filter (where status = 'FAILED') as failed,
+			       count(*) filter (where status = 'SKIPPED') as skipped,
+			       count(*) filter (where status in ('PENDING', 'SENDING')) as remaining,
+			       count(*) filter (where status = 'SENT' and sent_at > now() - interval '10 seconds') as last_ten_seconds,
+			       min(sent_at) as first_sent_at, max(sent_at) as last_sent_at
+			from alert_delivery where alert_id = :alertId""";
+
+	/**
+	 * An SMTP worker's own connection commits its "sent" marks without waiting for the
+	 * disk flush (sending.durable-marks false), and puts the default back before the
+	 * connection returns to the pool.
+	 */
+	public static final String RELAXED_COMMITS = "set synchronous_commit to off";
+
+	public static final String DEFAULT_COMMITS = "reset synchronous_commit";
+
+	// --- link secret
+
+	public static final String CREATE_SECRET = "insert into alert_link_secret (id, secret) values (1, :secret) on conflict do nothing";
+
+	public static final String SECRET = "select secret from alert_link_secret where id = 1";
+
+	private AlertQueries() {
+	}
+
+}
