@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -14,6 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -40,11 +43,32 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(change);
 	}
 
+	/**
+	 * With the webjars locator on the classpath Boot would rewrite every link a page
+	 * renders through the resource handlers, a few classpath look-ups per link. Only the
+	 * webjar links need it: layout.html asks for them directly, so the filter stays off.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/**
+	 * Webjars are linked without their version
+	 * ({@code /webjars/htmx.org/dist/htmx.min.js}); the version lives only in the pom.
+	 * Pages render the versioned path, so a new version is fetched at once despite the
+	 * week of caching.
+	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+			.resourceChain(true)
+			.addResolver(new LiteWebJarsResourceResolver());
 		registry.addResourceHandler("/css/**", "/js/**")
 			.addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
