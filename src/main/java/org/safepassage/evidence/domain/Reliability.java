@@ -1,0 +1,21 @@
+package org.safepassage.evidence.domain;
+
+/** A researcher's grade of a source report, best first. */
+public enum Reliability {
+
+	/** First-hand, or independently verified. */
+	RELIABLE,
+	/** A credible organisation reporting what others saw. */
+	PROBABLE,
+	/** Not confirmed by anyone else. */
+	UNCONFIRMED;
+
+	public static Reliability parse(String value) {
+		return Enums.parse(Reliability.class, value);
+	}
+
+	boolean isBetterThan(Reliability other) {
+		return ordinal() < other.ordinal();
+	}
+
+}

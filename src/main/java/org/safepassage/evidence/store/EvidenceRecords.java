@@ -1,0 +1,123 @@
+package org.safepassage.evidence.store;
+
+import java.util.List;
+
+import org.safepassage.evidence.csv.CsvImport;
+import org.safepassage.evidence.domain.Estimate;
+import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentState;
+import org.safepassage.evidence.domain.Reconciliation;
+import org.safepassage.evidence.domain.SourceReport;
+import org.safepassage.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Write side for researchers: incidents, their source reports, overrides and estimates.
+ */
+@Service
+@Transactional
+public class EvidenceRecords {
+
+	private final IncidentRepository incidents;
+
+	private final ReportRepository reports;
+
+	private final EstimateRepository estimates;
+
+	EvidenceRecords(IncidentRepository incidents, ReportRepository reports, EstimateRepository estimates) {
+		this.incidents = incidents;
+		this.reports = reports;
+		this.estimates = estimates;
+	}
+
+	/**
+	 * The source already has a report on this incident: one claim per source, edit that
+	 * one instead.
+	 */
+	public static class DuplicateSource extends RuntimeException {
+
+		DuplicateSource() {
+			super("This organisation already has a report on this incident");
+		}
+
+	}
+
+	public long createIncident(Incident.IncidentContent content, List<Long> petitionIds, IncidentState state,
+			String by) {
+		long id = incidents.insert(content, state, by);
+		incidents.link(id, petitionIds);
+		return id;
+	}
+
+	public void updateIncident(long id, Incident.IncidentContent content, List<Long> petitionIds) {
+		require(incidents.update(id, content), id);
+		incidents.link(id, petitionIds);
+	}
+
+	public void setState(long id, IncidentState state) {
+		require(incidents.setState(id, state), id);
+	}
+
+	/** Null clears the override and the derived figure applies again. */
+	public void setOverride(long id, Reconciliation.Override override) {
+		require(incidents.setOverride(id, override), id);
+	}
+
+	public boolean deleteDraft(long id) {
+		return incidents.deleteDraft(id);
+	}
+
+	public long addReport(long incidentId, SourceReport.Content content, String by) {
+		incidents.find(incidentId).orElseThrow(() -> new NotFoundException("No incident " + incidentId));
+		try {
+			return reports.insert(incidentId, content, by);
+		}
+		catch (DuplicateKeyException e) {
+			throw new DuplicateSource();
+		}
+	}
+
+	public void updateReport(long id, SourceReport.Content content) {
+		try {
+			require(reports.update(id, content), id);
+		}
+		catch (DuplicateKeyException e) {
+			throw new DuplicateSource();
+		}
+	}
+
+	public void deleteReport(long id) {
+		require(reports.delete(id), id);
+	}
+
+	public long createEstimate(Estimate.Content content, IncidentState state, List<Long> petitionIds, String by) {
+		long id = estimates.insert(content, state, by);
+		estimates.link(id, petitionIds);
+		return id;
+	}
+
+	public void updateEstimate(long id, Estimate.Content content, IncidentState state, List<Long> petitionIds) {
+		require(estimates.update(id, content, state), id);
+		estimates.link(id, petitionIds);
+	}
+
+	/** All or nothing: one transaction for the whole file. */
+	public int importAll(List<CsvImport.PlannedIncident> planned, String by) {
+		for (CsvImport.PlannedIncident p : planned) {
+			long id = createIncident(p.content(), p.petitionIds(), p.state(), by);
+			for (SourceReport.Content report : p.reports()) {
+				reports.insert(id, report, by);
+			}
+		}
+		return planned.size();
+	}
+
+	private static void require(boolean changed, long id) {
+		if (!changed) {
+			throw new NotFoundException("No record " + id);
+		}
+	}
+
+}
