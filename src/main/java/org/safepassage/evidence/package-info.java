@@ -4,7 +4,7 @@
  * and a JSON API. Shows linked evidence on petition pages through
  * {@link org.safepassage.petitions.PetitionEvidence}.
  */
-@ApplicationModule(displayName = "Evidence")
+@ApplicationModule(displayName = "Evidence", allowedDependencies = { "petitions", "shared" })
 package org.safepassage.evidence;
 
 import org.springframework.modulith.ApplicationModule;
