@@ -28,6 +28,7 @@ import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.forms.IncidentForm;
 import org.safepassage.evidence.forms.ReportForm;
 import org.safepassage.evidence.store.LinkedPetitions;
+import org.safepassage.shared.validation.EnumNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -168,9 +169,9 @@ public class CsvImport {
 		Group group = groups.get(key);
 		if (group == null) {
 			IncidentForm form = row.incidentForm();
-			List<Problem> found = violations(form, row.line, locale);
+			List<Problem> found = violations(form, CsvColumns.INCIDENT_FIELDS, row.line, locale);
 			IncidentState state = row.get("state") == null ? IncidentState.DRAFT
-					: IncidentState.parse(row.get("state"));
+					: EnumNames.find(IncidentState.class, row.get("state")).orElse(null);
 			if (state == null) {
 				found.add(new Problem(row.line, "state", message("evidence.state.invalid", locale)));
 			}
@@ -189,7 +190,7 @@ public class CsvImport {
 		}
 		if (row.hasReport()) {
 			ReportForm report = row.reportForm();
-			List<Problem> found = violations(report, row.line, locale);
+			List<Problem> found = violations(report, CsvColumns.REPORT_FIELDS, row.line, locale);
 			String organisation = report.organisation() == null ? ""
 					: report.organisation().strip().toLowerCase(Locale.ROOT);
 			Long earlier = group.organisations.putIfAbsent(organisation, row.line);
@@ -230,26 +231,16 @@ public class CsvImport {
 		return ids.stream().distinct().toList();
 	}
 
-	private <T> List<Problem> violations(T form, long line, Locale locale) {
+	/** Each problem names the column the form's field was read from. */
+	private <T> List<Problem> violations(T form, Map<String, String> columns, long line, Locale locale) {
 		List<Problem> problems = new ArrayList<>();
 		Set<ConstraintViolation<T>> violations = validator.validate(form);
 		for (ConstraintViolation<T> v : violations) {
-			problems.add(new Problem(line, column(form, v.getPropertyPath().toString()), v.getMessage()));
+			String field = v.getPropertyPath().toString();
+			problems.add(new Problem(line, columns.getOrDefault(field, field), v.getMessage()));
 		}
 		problems.sort(Comparator.comparing(Problem::column));
 		return problems;
-	}
-
-	private static final Map<String, String> REPORT_COLUMN = Map.of("title", "report_title", "low", "figure_low",
-			"high", "figure_high");
-
-	/** "dateToValid" → "date_to"; a report's title is "report_title". */
-	private static String column(Object form, String property) {
-		String name = property.endsWith("Valid") ? property.substring(0, property.length() - 5) : property;
-		if (form instanceof ReportForm && REPORT_COLUMN.containsKey(name)) {
-			return REPORT_COLUMN.get(name);
-		}
-		return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
 
 	private Plan fileProblem(String key, Locale locale) {

@@ -6,10 +6,6 @@ package org.safepassage.evidence.domain;
  */
 public enum DatePrecision {
 
-	DAY, MONTH, YEAR, RANGE;
-
-	public static DatePrecision parse(String value) {
-		return Enums.parse(DatePrecision.class, value);
-	}
+	DAY, MONTH, YEAR, RANGE
 
 }

@@ -23,19 +23,27 @@ public record FuzzyDate(DatePrecision precision, LocalDate from, LocalDate to) {
 	 * dates before 1900 or after {@code today}.
 	 */
 	public static Optional<FuzzyDate> parse(DatePrecision precision, String date, String dateTo, LocalDate today) {
+		return read(precision, date, dateTo).filter(d -> d.plausible(today));
+	}
+
+	/**
+	 * Reads what a person typed, as {@link #parse} does, without asking whether it could
+	 * have happened yet: for input that was checked when it was typed.
+	 */
+	public static Optional<FuzzyDate> read(DatePrecision precision, String date, String dateTo) {
 		if (precision == null || date == null) {
 			return Optional.empty();
 		}
 		String first = date.strip();
 		try {
-			FuzzyDate parsed = switch (precision) {
+			FuzzyDate read = switch (precision) {
 				case DAY -> day(LocalDate.parse(first));
 				case MONTH -> month(YearMonth.parse(first));
 				case YEAR -> first.matches("\\d{4}") ? year(Year.of(Integer.parseInt(first))) : null;
 				case RANGE -> dateTo == null || dateTo.isBlank() ? null
 						: new FuzzyDate(DatePrecision.RANGE, LocalDate.parse(first), LocalDate.parse(dateTo.strip()));
 			};
-			return Optional.ofNullable(parsed).filter(d -> d.plausible(today));
+			return Optional.ofNullable(read).filter(d -> !d.to.isBefore(d.from));
 		}
 		catch (DateTimeParseException e) {
 			return Optional.empty();
@@ -56,7 +64,7 @@ public record FuzzyDate(DatePrecision precision, LocalDate from, LocalDate to) {
 
 	/** A month may still be under way, but nothing can have happened after today. */
 	private boolean plausible(LocalDate today) {
-		return !to.isBefore(from) && !from.isBefore(EARLIEST) && !from.isAfter(today)
+		return !from.isBefore(EARLIEST) && !from.isAfter(today)
 				&& (precision != DatePrecision.RANGE || !to.isAfter(today));
 	}
 

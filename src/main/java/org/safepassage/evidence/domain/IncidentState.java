@@ -3,10 +3,6 @@ package org.safepassage.evidence.domain;
 /** Only published records are shown to the public; drafts are for researchers. */
 public enum IncidentState {
 
-	DRAFT, PUBLISHED;
-
-	public static IncidentState parse(String value) {
-		return Enums.parse(IncidentState.class, value);
-	}
+	DRAFT, PUBLISHED
 
 }

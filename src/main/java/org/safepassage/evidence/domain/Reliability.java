@@ -10,10 +10,6 @@ public enum Reliability {
 	/** Not confirmed by anyone else. */
 	UNCONFIRMED;
 
-	public static Reliability parse(String value) {
-		return Enums.parse(Reliability.class, value);
-	}
-
 	boolean isBetterThan(Reliability other) {
 		return ordinal() < other.ordinal();
 	}

@@ -38,6 +38,14 @@ public record ReportedFigure(String text, Long low, Long high, Coding coding) {
 		return new ReportedFigure(text, low, high, Coding.MANUAL);
 	}
 
+	/**
+	 * The figure as written, read automatically unless a researcher coded its bounds
+	 * ({@code low} given).
+	 */
+	public static ReportedFigure of(String text, Long low, Long high) {
+		return low == null ? parse(text.strip()) : coded(text.strip(), low, high);
+	}
+
 	static ReportedFigure unreadable(String text) {
 		return new ReportedFigure(text, null, null, Coding.UNREADABLE);
 	}

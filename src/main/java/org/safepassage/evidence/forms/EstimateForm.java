@@ -1,33 +1,44 @@
 package org.safepassage.evidence.forms;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safepassage.evidence.domain.DatePrecision;
-import org.safepassage.evidence.domain.Enums;
 import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.domain.FuzzyDate;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.ReportedFigure;
+import org.safepassage.shared.validation.CrossField;
+import org.safepassage.shared.validation.EnumNames;
+import org.safepassage.shared.validation.FormValues;
+import org.safepassage.shared.validation.IsoDate;
+import org.safepassage.shared.validation.OneOf;
 import org.safepassage.shared.validation.PlainText;
+import org.safepassage.shared.validation.WholeNumber;
 
 /**
  * An estimate that is not an event: what it measures, over which period, from which
  * source.
  */
-public record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statement, @NotBlank String measure,
-		@NotBlank String rate, @NotBlank String periodPrecision, @NotBlank @Size(max = 10) String period,
-		@Size(max = 10) String periodTo, @NotBlank @Size(max = 200) @PlainText String figure,
-		@Size(max = 14) String low, @Size(max = 14) String high,
+@CrossField
+@FuzzyDateInput(first = "period", last = "periodTo", message = "{evidence.period.invalid}")
+public record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statement,
+		@NotBlank @OneOf(value = Estimate.Measure.class, message = "{evidence.measure.invalid}") String measure,
+		@NotBlank @OneOf(value = Estimate.Rate.class, message = "{evidence.rate.invalid}") String rate,
+		@NotBlank @OneOf(value = DatePrecision.class,
+				message = "{evidence.datePrecision.invalid}") String periodPrecision,
+		@NotBlank @Size(max = 10) String period, @Size(max = 10) String periodTo,
+		@NotBlank @Size(max = 200) @PlainText String figure,
+		@Size(max = 14) @WholeNumber(max = ReportedFigure.MAX, message = "{evidence.low.invalid}") String low,
+		@Size(max = 14) @WholeNumber(max = ReportedFigure.MAX, message = "{evidence.high.invalid}") String high,
 		@NotBlank @Size(max = 200) @PlainText String organisation,
-		@NotBlank @Size(max = 300) @PlainText String sourceTitle, @Size(max = 2000) @PlainText String url,
-		@Size(max = 10) String publishedOn, @Size(max = 1000) @PlainText(multiline = true) String quote,
-		@Size(max = 2000) @PlainText(multiline = true) String note, boolean published, List<Long> petitionIds) {
+		@NotBlank @Size(max = 300) @PlainText String sourceTitle, @Size(max = 2000) @PlainText @WebAddress String url,
+		@Size(max = 10) @IsoDate(message = "{evidence.publishedOn.invalid}") String publishedOn,
+		@Size(max = 1000) @PlainText(multiline = true) String quote,
+		@Size(max = 2000) @PlainText(multiline = true) String note, boolean published,
+		List<Long> petitionIds) implements CrossField.Checked, FuzzyDateInput.Typed {
 
 	public static EstimateForm empty() {
 		return new EstimateForm("", "RETURNED", "PER_YEAR", "YEAR", "", "", "", "", "", "", "", "", "", "", "", false,
@@ -45,63 +56,14 @@ public record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statemen
 				orEmpty(c.quote()), orEmpty(c.note()), estimate.state() == IncidentState.PUBLISHED, petitionIds);
 	}
 
-	@AssertTrue(message = "{evidence.measure.invalid}")
-	public boolean isMeasureValid() {
-		return Typed.blank(measure) || Enums.parse(Estimate.Measure.class, measure) != null;
+	@Override
+	public void check(CrossField.Errors errors) {
+		FigureBounds.check(low, high, errors);
 	}
 
-	@AssertTrue(message = "{evidence.rate.invalid}")
-	public boolean isRateValid() {
-		return Typed.blank(rate) || Enums.parse(Estimate.Rate.class, rate) != null;
-	}
-
-	@AssertTrue(message = "{evidence.datePrecision.invalid}")
-	public boolean isPeriodPrecisionValid() {
-		return Typed.blank(periodPrecision) || DatePrecision.parse(periodPrecision) != null;
-	}
-
-	@AssertTrue(message = "{evidence.period.invalid}")
-	public boolean isPeriodValid() {
-		DatePrecision precision = DatePrecision.parse(periodPrecision);
-		return Typed.blank(period) || precision == null || fuzzyPeriod().isPresent()
-				|| precision == DatePrecision.RANGE && Typed.validDay(period, LocalDate.now());
-	}
-
-	@AssertTrue(message = "{evidence.dateTo.invalid}")
-	public boolean isPeriodToValid() {
-		if (DatePrecision.parse(periodPrecision) != DatePrecision.RANGE) {
-			return true;
-		}
-		LocalDate to = Typed.day(periodTo, LocalDate.now());
-		if (to == null || to.equals(LocalDate.MIN)) {
-			return false;
-		}
-		LocalDate from = Typed.day(period, LocalDate.now());
-		return from == null || from.equals(LocalDate.MIN) || !to.isBefore(from);
-	}
-
-	@AssertTrue(message = "{evidence.low.invalid}")
-	public boolean isLowValid() {
-		return Typed.validLow(low, high);
-	}
-
-	@AssertTrue(message = "{evidence.high.invalid}")
-	public boolean isHighValid() {
-		return Typed.validHigh(low, high);
-	}
-
-	@AssertTrue(message = "{evidence.url.invalid}")
-	public boolean isUrlValid() {
-		return Typed.validUrl(url);
-	}
-
-	@AssertTrue(message = "{evidence.publishedOn.invalid}")
-	public boolean isPublishedOnValid() {
-		return Typed.validDay(publishedOn, LocalDate.now());
-	}
-
-	Optional<FuzzyDate> fuzzyPeriod() {
-		return FuzzyDate.parse(DatePrecision.parse(periodPrecision), period, periodTo, LocalDate.now());
+	@Override
+	public FuzzyDateInput.Text typedDate() {
+		return new FuzzyDateInput.Text(periodPrecision, period, periodTo);
 	}
 
 	public List<Long> petitions() {
@@ -112,11 +74,14 @@ public record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statemen
 		return published ? IncidentState.PUBLISHED : IncidentState.DRAFT;
 	}
 
+	/** Call only once the form is valid. */
 	public Estimate.Content toContent() {
-		return new Estimate.Content(statement.strip(), Enums.parse(Estimate.Measure.class, measure),
-				Enums.parse(Estimate.Rate.class, rate), fuzzyPeriod().orElseThrow(), Typed.figure(figure, low, high),
-				organisation.strip(), sourceTitle.strip(), Typed.text(url), Typed.day(publishedOn, LocalDate.now()),
-				Typed.text(quote), Typed.text(note));
+		FuzzyDate fuzzyPeriod = FuzzyDate.read(EnumNames.parse(DatePrecision.class, periodPrecision), period, periodTo)
+			.orElseThrow();
+		return new Estimate.Content(statement.strip(), EnumNames.parse(Estimate.Measure.class, measure),
+				EnumNames.parse(Estimate.Rate.class, rate), fuzzyPeriod, FigureBounds.figure(figure, low, high),
+				organisation.strip(), sourceTitle.strip(), FormValues.text(url), FormValues.day(publishedOn),
+				FormValues.text(quote), FormValues.text(note));
 	}
 
 	private static String orEmpty(String value) {

@@ -21,6 +21,7 @@ import org.safepassage.evidence.store.EstimateRepository;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.evidence.timeline.Timeline;
 import org.safepassage.shared.NotFoundException;
+import org.safepassage.shared.validation.EnumNames;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -143,10 +144,8 @@ class EvidenceApiController {
 	@GetMapping("/timeline")
 	TimelineJson timeline(@Parameter(description = "Incident kind, FORCED_REPATRIATION by default") @RequestParam(
 			defaultValue = "FORCED_REPATRIATION") String kind) {
-		IncidentKind chosen = IncidentKind.parse(kind);
-		if (chosen == null) {
-			throw new BadParameter("kind", "not one of " + List.of(IncidentKind.values()));
-		}
+		IncidentKind chosen = EnumNames.find(IncidentKind.class, kind)
+			.orElseThrow(() -> new BadParameter("kind", "not one of " + List.of(IncidentKind.values())));
 		Timeline t = Timeline.of(chosen, catalogue.publishedOfKind(chosen));
 		return new TimelineJson(chosen.name(), t.months()
 			.stream()
@@ -164,7 +163,7 @@ class EvidenceApiController {
 		problem.setProperty("errors",
 				e.getFieldErrors()
 					.stream()
-					.map(f -> Map.of("parameter", parameter(f.getField()), "message",
+					.map(f -> Map.of("parameter", f.getField(), "message",
 							f.getDefaultMessage() == null ? "not valid" : f.getDefaultMessage()))
 					.toList());
 		return problem;
@@ -189,10 +188,6 @@ class EvidenceApiController {
 			this.reason = reason;
 		}
 
-	}
-
-	private static String parameter(String field) {
-		return field.endsWith("Valid") ? field.substring(0, field.length() - 5) : field;
 	}
 
 	private EvidenceCatalogue.Listed published(long id) {

@@ -19,6 +19,7 @@ import org.safepassage.evidence.store.LinkedPetitions;
 import org.safepassage.evidence.timeline.Timeline;
 import org.safepassage.evidence.timeline.TimelineChart;
 import org.safepassage.shared.NotFoundException;
+import org.safepassage.shared.validation.EnumNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -97,7 +98,7 @@ class EvidencePageController {
 	String timeline(@RequestParam(required = false) String kind, Locale locale, Model model,
 			HttpServletResponse response) {
 		IncidentKind chosen = kind == null || kind.isBlank() ? IncidentKind.FORCED_REPATRIATION
-				: IncidentKind.parse(kind);
+				: EnumNames.find(IncidentKind.class, kind).orElse(null);
 		if (chosen == null) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("kindError", true);

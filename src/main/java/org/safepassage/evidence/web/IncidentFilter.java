@@ -1,50 +1,45 @@
 package org.safepassage.evidence.web;
 
-import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
+import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
-import org.safepassage.evidence.forms.Typed;
+import org.safepassage.evidence.forms.FuzzyDateInput;
 import org.safepassage.evidence.store.IncidentRepository;
+import org.safepassage.shared.validation.EnumNames;
+import org.safepassage.shared.validation.FormValues;
+import org.safepassage.shared.validation.OneOf;
 import org.safepassage.shared.validation.PlainText;
+import org.safepassage.shared.validation.WholeNumber;
 
-/** What a reader filters the incident list by; every field may be left empty. */
-record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @Size(max = 100) @PlainText String place,
+/**
+ * What a reader filters the incident list by; every field may be left empty. The year is
+ * a date of {@link DatePrecision#YEAR}, so it is checked like any other: from 1900 up to
+ * this year.
+ */
+@FuzzyDateInput(first = "year", last = "year", message = "{evidence.year.invalid}")
+record IncidentFilter(
+		@Size(max = 40) @OneOf(value = IncidentKind.class, message = "{evidence.kind.invalid}") String kind,
+		@Size(max = 4) String year, @Size(max = 100) @PlainText String place,
 		@Size(max = 100) @PlainText String organisation, @Size(max = 200) @PlainText String q,
-		@Size(max = 20) String state, @Size(max = 6) String page) {
+		@Size(max = 20) @OneOf(value = IncidentState.class, message = "{evidence.state.invalid}") String state,
+		@Size(max = 6) @WholeNumber(max = IncidentFilter.MAX_PAGE, message = "{evidence.page.invalid}") String page)
+		implements
+			FuzzyDateInput.Typed {
 
 	static final int MAX_PAGE = 10_000;
 
-	@AssertTrue(message = "{evidence.kind.invalid}")
-	public boolean isKindValid() {
-		return Typed.blank(kind) || IncidentKind.parse(kind) != null;
-	}
-
-	@AssertTrue(message = "{evidence.year.invalid}")
-	public boolean isYearValid() {
-		if (Typed.blank(year)) {
-			return true;
-		}
-		return year.strip().matches("\\d{4}") && Integer.parseInt(year.strip()) >= 1900
-				&& Integer.parseInt(year.strip()) <= Year.now().getValue();
-	}
-
-	@AssertTrue(message = "{evidence.state.invalid}")
-	public boolean isStateValid() {
-		return Typed.blank(state) || IncidentState.parse(state) != null;
-	}
-
-	@AssertTrue(message = "{evidence.page.invalid}")
-	public boolean isPageValid() {
-		return Typed.blank(page) || page.strip().matches("\\d{1,5}") && Integer.parseInt(page.strip()) <= MAX_PAGE;
+	@Override
+	public FuzzyDateInput.Text typedDate() {
+		return new FuzzyDateInput.Text(DatePrecision.YEAR.name(), year, null);
 	}
 
 	int pageNumber() {
-		return Typed.blank(page) ? 0 : Integer.parseInt(page.strip());
+		Long number = FormValues.wholeNumber(page);
+		return number == null ? 0 : number.intValue();
 	}
 
 	/**
@@ -52,10 +47,11 @@ record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @
 	 * state.
 	 */
 	IncidentRepository.Criteria criteria(boolean draftsVisible) {
-		IncidentState chosen = draftsVisible ? IncidentState.parse(state) : IncidentState.PUBLISHED;
-		return new IncidentRepository.Criteria(chosen, IncidentKind.parse(kind),
-				Typed.blank(year) ? null : Integer.valueOf(year.strip()), Typed.text(place), Typed.text(organisation),
-				Typed.text(q));
+		IncidentState chosen = draftsVisible ? EnumNames.parse(IncidentState.class, state) : IncidentState.PUBLISHED;
+		Long chosenYear = FormValues.wholeNumber(year);
+		return new IncidentRepository.Criteria(chosen, EnumNames.parse(IncidentKind.class, kind),
+				chosenYear == null ? null : chosenYear.intValue(), FormValues.text(place),
+				FormValues.text(organisation), FormValues.text(q));
 	}
 
 	/** Query parameters that reproduce this filter, for pager and export links. */
@@ -71,8 +67,9 @@ record IncidentFilter(@Size(max = 40) String kind, @Size(max = 4) String year, @
 	}
 
 	private static void put(Map<String, String> parameters, String name, String value) {
-		if (!Typed.blank(value)) {
-			parameters.put(name, value.strip());
+		String text = FormValues.text(value);
+		if (text != null) {
+			parameters.put(name, text);
 		}
 	}
 
