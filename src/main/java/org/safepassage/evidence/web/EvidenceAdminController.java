@@ -6,20 +6,15 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.safepassage.evidence.csv.CsvExport;
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.PlacePrecision;
-import org.safepassage.evidence.domain.Reliability;
-import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.forms.IncidentForm;
 import org.safepassage.evidence.forms.OverrideForm;
-import org.safepassage.evidence.forms.ReportForm;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.evidence.store.EvidenceRecords;
 import org.safepassage.evidence.store.LinkedPetitions;
-import org.safepassage.evidence.store.ReportRepository;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Researchers record incidents and their source reports, publish them, and override
- * figures with a note.
+ * The researchers' evidence registry: the list of every incident, drafts included, and
+ * its export; researchers record incidents, publish them, and override figures with a
+ * note. Source reports are {@link ReportAdminController}'s.
  */
 @Controller
 @RequestMapping("/admin/evidence")
@@ -45,22 +41,19 @@ class EvidenceAdminController {
 
 	private final EvidenceRecords records;
 
-	private final ReportRepository reports;
-
 	private final EvidenceViews views;
 
 	private final LinkedPetitions petitions;
 
-	private final CsvExport export;
+	private final IncidentLists lists;
 
-	EvidenceAdminController(EvidenceCatalogue catalogue, EvidenceRecords records, ReportRepository reports,
-			EvidenceViews views, LinkedPetitions petitions, CsvExport export) {
+	EvidenceAdminController(EvidenceCatalogue catalogue, EvidenceRecords records, EvidenceViews views,
+			LinkedPetitions petitions, IncidentLists lists) {
 		this.catalogue = catalogue;
 		this.records = records;
-		this.reports = reports;
 		this.views = views;
 		this.petitions = petitions;
-		this.export = export;
+		this.lists = lists;
 	}
 
 	@GetMapping
@@ -73,14 +66,7 @@ class EvidenceAdminController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "admin/evidence/list";
 		}
-		EvidenceCatalogue.Page page = catalogue.search(filter.criteria(true), filter.pageNumber());
-		model.addAttribute("result", page);
-		model.addAttribute("incidents", page.items().stream().map(l -> views.incident(l, locale)).toList());
-		model.addAttribute("previousLink",
-				page.page() > 0 ? EvidencePageController.link("/admin/evidence", filter, page.page() - 1) : null);
-		model.addAttribute("nextLink",
-				page.hasNext() ? EvidencePageController.link("/admin/evidence", filter, page.page() + 1) : null);
-		model.addAttribute("exportLink", EvidencePageController.link("/admin/evidence/incidents.csv", filter, 0));
+		lists.addPage(model, "/admin/evidence", filter, true, locale);
 		return "admin/evidence/list";
 	}
 
@@ -90,7 +76,7 @@ class EvidenceAdminController {
 		if (errors.hasErrors()) {
 			return list(filter, errors, locale, model, response);
 		}
-		EvidencePageController.writeCsv(catalogue, export, filter.criteria(true), response);
+		lists.writeCsv(filter, true, response);
 		return null;
 	}
 
@@ -195,61 +181,6 @@ class EvidenceAdminController {
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
 
-	@GetMapping("/incidents/{id}/reports/new")
-	String newReport(@PathVariable long id, Model model) {
-		model.addAttribute("form", ReportForm.empty());
-		return reportForm(find(id), null, model);
-	}
-
-	@PostMapping("/incidents/{id}/reports")
-	String addReport(@PathVariable long id, @Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
-			Model model, Principal principal, RedirectAttributes redirect) {
-		EvidenceCatalogue.Listed incident = find(id);
-		if (!errors.hasErrors()) {
-			try {
-				records.addReport(id, form.toContent(), principal.getName());
-				redirect.addFlashAttribute("done", true);
-				return "redirect:/admin/evidence/incidents/" + id;
-			}
-			catch (EvidenceRecords.DuplicateSource e) {
-				errors.rejectValue("organisation", "evidence.organisation.duplicate");
-			}
-		}
-		return reportForm(incident, null, model);
-	}
-
-	@GetMapping("/reports/{reportId}/edit")
-	String editReport(@PathVariable long reportId, Model model) {
-		SourceReport report = findReport(reportId);
-		model.addAttribute("form", ReportForm.of(report.content()));
-		return reportForm(find(report.incidentId()), reportId, model);
-	}
-
-	@PostMapping("/reports/{reportId}")
-	String updateReport(@PathVariable long reportId, @Valid @ModelAttribute("form") ReportForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
-		SourceReport report = findReport(reportId);
-		if (!errors.hasErrors()) {
-			try {
-				records.updateReport(reportId, form.toContent());
-				redirect.addFlashAttribute("done", true);
-				return "redirect:/admin/evidence/incidents/" + report.incidentId();
-			}
-			catch (EvidenceRecords.DuplicateSource e) {
-				errors.rejectValue("organisation", "evidence.organisation.duplicate");
-			}
-		}
-		return reportForm(find(report.incidentId()), reportId, model);
-	}
-
-	@PostMapping("/reports/{reportId}/delete")
-	String deleteReport(@PathVariable long reportId, RedirectAttributes redirect) {
-		SourceReport report = findReport(reportId);
-		records.deleteReport(reportId);
-		redirect.addFlashAttribute("done", true);
-		return "redirect:/admin/evidence/incidents/" + report.incidentId();
-	}
-
 	private String incidentForm(Long id, Model model) {
 		model.addAttribute("id", id);
 		model.addAttribute("kinds", IncidentKind.values());
@@ -260,14 +191,6 @@ class EvidenceAdminController {
 		return "admin/evidence/incident-form";
 	}
 
-	private String reportForm(EvidenceCatalogue.Listed incident, Long reportId, Model model) {
-		model.addAttribute("incidentId", incident.id());
-		model.addAttribute("incidentTitle", incident.content().title());
-		model.addAttribute("reportId", reportId);
-		model.addAttribute("reliabilities", Reliability.values());
-		return "admin/evidence/report-form";
-	}
-
 	private void checkPetitions(IncidentForm form, BindingResult errors) {
 		if (!errors.hasFieldErrors("petitionIds") && !petitions.allExist(form.petitions())) {
 			errors.rejectValue("petitionIds", "evidence.petitions.unknown");
@@ -276,10 +199,6 @@ class EvidenceAdminController {
 
 	private EvidenceCatalogue.Listed find(long id) {
 		return catalogue.incident(id, true).orElseThrow(() -> new NotFoundException("No incident " + id));
-	}
-
-	private SourceReport findReport(long id) {
-		return reports.find(id).orElseThrow(() -> new NotFoundException("No report " + id));
 	}
 
 }

@@ -1,20 +1,15 @@
 package org.safepassage.evidence.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.safepassage.evidence.csv.CsvExport;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.store.EstimateRepository;
 import org.safepassage.evidence.store.EvidenceCatalogue;
-import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.evidence.store.LinkedPetitions;
 import org.safepassage.evidence.timeline.Timeline;
 import org.safepassage.evidence.timeline.TimelineChart;
@@ -27,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public evidence pages: the incident list with filters and search, each incident
@@ -45,15 +39,15 @@ class EvidencePageController {
 
 	private final LinkedPetitions petitions;
 
-	private final CsvExport export;
+	private final IncidentLists lists;
 
 	EvidencePageController(EvidenceCatalogue catalogue, EstimateRepository estimates, EvidenceViews views,
-			LinkedPetitions petitions, CsvExport export) {
+			LinkedPetitions petitions, IncidentLists lists) {
 		this.catalogue = catalogue;
 		this.estimates = estimates;
 		this.views = views;
 		this.petitions = petitions;
-		this.export = export;
+		this.lists = lists;
 	}
 
 	/** Researchers and admins may see drafts, on every page, marked as such. */
@@ -76,12 +70,7 @@ class EvidencePageController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "evidence/list";
 		}
-		EvidenceCatalogue.Page page = catalogue.search(filter.criteria(drafts), filter.pageNumber());
-		model.addAttribute("result", page);
-		model.addAttribute("incidents", page.items().stream().map(l -> views.incident(l, locale)).toList());
-		model.addAttribute("previousLink", page.page() > 0 ? link("/evidence", filter, page.page() - 1) : null);
-		model.addAttribute("nextLink", page.hasNext() ? link("/evidence", filter, page.page() + 1) : null);
-		model.addAttribute("exportLink", link("/evidence/incidents.csv", filter, 0));
+		lists.addPage(model, "/evidence", filter, drafts, locale);
 		return "evidence/list";
 	}
 
@@ -120,26 +109,8 @@ class EvidencePageController {
 		if (errors.hasErrors()) {
 			return list(filter, errors, locale, model, request, response);
 		}
-		writeCsv(catalogue, export, filter.criteria(draftsVisible(request)), response);
+		lists.writeCsv(filter, draftsVisible(request), response);
 		return null;
-	}
-
-	static void writeCsv(EvidenceCatalogue catalogue, CsvExport export, IncidentRepository.Criteria criteria,
-			HttpServletResponse response) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"evidence-incidents.csv\"");
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		export.write(catalogue.export(criteria), catalogue::petitions, out);
-		out.flush();
-	}
-
-	static String link(String path, IncidentFilter filter, int page) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
-		filter.asParameters().forEach(builder::queryParam);
-		if (page > 0) {
-			builder.queryParam("page", page);
-		}
-		return builder.encode().build().toUriString();
 	}
 
 }
