@@ -9,15 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,17 +19,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.safepassage.evidence.domain.Incident;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.SourceReport;
-import org.safepassage.evidence.forms.IncidentForm;
-import org.safepassage.evidence.forms.ReportForm;
+import org.safepassage.evidence.store.EvidenceRecords;
 import org.safepassage.evidence.store.LinkedPetitions;
-import org.safepassage.shared.validation.EnumNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a CSV file of incidents and reports and checks every row with the same rules as
- * the forms. The result lists every bad row with its line and reason; a plan with any
- * problem imports nothing.
+ * the forms ({@link CsvRows}). The result lists every bad row with its line and reason; a
+ * plan with any problem imports nothing, a good plan is imported as a whole.
  */
 @Component
 public class CsvImport {
@@ -54,10 +47,17 @@ public class CsvImport {
 
 	private final MessageSource messages;
 
-	CsvImport(Validator validator, LinkedPetitions petitions, MessageSource messages) {
+	private final EvidenceRecords records;
+
+	private final ImportUploads uploads;
+
+	CsvImport(Validator validator, LinkedPetitions petitions, MessageSource messages, EvidenceRecords records,
+			ImportUploads uploads) {
 		this.validator = validator;
 		this.petitions = petitions;
 		this.messages = messages;
+		this.records = records;
+		this.uploads = uploads;
 	}
 
 	/** Line 0 is the file as a whole. */
@@ -133,9 +133,8 @@ public class CsvImport {
 	}
 
 	private Plan rows(CSVParser parser, Locale locale) {
-		List<Problem> problems = new ArrayList<>();
-		List<Problem> flagged = new ArrayList<>();
-		Map<String, Group> groups = new LinkedHashMap<>();
+		CsvRows checked = new CsvRows(validator, petitions, messages, locale);
+		List<Problem> fileProblems = new ArrayList<>();
 		int rows = 0;
 		// Inside the loop the parser has read up to the end of the current record, not
 		// beyond.
@@ -144,103 +143,35 @@ public class CsvImport {
 			long line = previousEnd + 1;
 			previousEnd = parser.getCurrentLineNumber();
 			if (++rows > MAX_ROWS) {
-				problems.add(new Problem(line, "", message("evidence.import.tooManyRows", locale, MAX_ROWS)));
+				fileProblems.add(new Problem(line, "", message("evidence.import.tooManyRows", locale, MAX_ROWS)));
 				break;
 			}
-			check(new Row(record, line), groups, problems, flagged, locale);
+			checked.check(record, line);
 		}
 		if (rows == 0) {
-			problems.add(new Problem(0, "", message("evidence.import.empty", locale)));
+			fileProblems.add(new Problem(0, "", message("evidence.import.empty", locale)));
 		}
+		List<Problem> problems = new ArrayList<>(checked.problems());
+		problems.addAll(fileProblems);
 		problems.sort(Comparator.comparingLong(Problem::line));
-		List<PlannedIncident> planned = problems.isEmpty() ? groups.values().stream().map(Group::planned).toList()
-				: List.of();
-		return new Plan(problems, planned, rows, flagged);
+		return new Plan(problems, problems.isEmpty() ? checked.planned() : List.of(), rows, checked.flagged());
 	}
 
-	private void check(Row row, Map<String, Group> groups, List<Problem> problems, List<Problem> flagged,
-			Locale locale) {
-		String key = row.get("incident");
-		if (key == null) {
-			problems.add(new Problem(row.line, "incident",
-					message("jakarta.validation.constraints.NotBlank.message", locale)));
-			return;
+	/** All or nothing: one transaction for the whole file. */
+	@Transactional
+	public int importAll(Plan plan, String by) {
+		for (PlannedIncident p : plan.incidents()) {
+			records.createIncident(p.content(), p.petitionIds(), p.state(), p.reports(), by);
 		}
-		Group group = groups.get(key);
-		if (group == null) {
-			IncidentForm form = row.incidentForm();
-			List<Problem> found = violations(form, CsvColumns.INCIDENT_FIELDS, row.line, locale);
-			IncidentState state = row.get("state") == null ? IncidentState.DRAFT
-					: EnumNames.find(IncidentState.class, row.get("state")).orElse(null);
-			if (state == null) {
-				found.add(new Problem(row.line, "state", message("evidence.state.invalid", locale)));
-			}
-			List<Long> petitionIds = petitionIds(row, found, locale);
-			problems.addAll(found);
-			group = new Group(row, found.isEmpty() ? form.toContent() : null, state, petitionIds);
-			groups.put(key, group);
-		}
-		else {
-			for (String column : CsvColumns.INCIDENT) {
-				if (!Objects.equals(group.first.get(column), row.get(column))) {
-					problems.add(new Problem(row.line, column,
-							message("evidence.import.differs", locale, key, group.first.line)));
-				}
-			}
-		}
-		if (row.hasReport()) {
-			ReportForm report = row.reportForm();
-			List<Problem> found = violations(report, CsvColumns.REPORT_FIELDS, row.line, locale);
-			String organisation = report.organisation() == null ? ""
-					: report.organisation().strip().toLowerCase(Locale.ROOT);
-			Long earlier = group.organisations.putIfAbsent(organisation, row.line);
-			if (earlier != null) {
-				found.add(new Problem(row.line, "organisation",
-						message("evidence.import.duplicateSource", locale, earlier)));
-			}
-			problems.addAll(found);
-			if (found.isEmpty()) {
-				SourceReport.Content content = report.toContent();
-				group.reports.add(content);
-				if (!content.figure().readable()) {
-					flagged.add(new Problem(row.line, "figure",
-							message("evidence.import.flagged", locale, content.figure().text())));
-				}
-			}
-		}
+		return plan.incidents().size();
 	}
 
-	private List<Long> petitionIds(Row row, List<Problem> problems, Locale locale) {
-		String value = row.get("petition_ids");
-		if (value == null) {
-			return List.of();
-		}
-		List<Long> ids = new ArrayList<>();
-		for (String part : value.split("[;,\\s]+")) {
-			if (part.isBlank()) {
-				continue;
-			}
-			Long id = part.matches("\\d{1,12}") ? Long.valueOf(part) : null;
-			if (id == null || !petitions.allExist(List.of(id))) {
-				problems.add(new Problem(row.line, "petition_ids", message("evidence.petition.unknown", locale, part)));
-			}
-			else {
-				ids.add(id);
-			}
-		}
-		return ids.stream().distinct().toList();
-	}
-
-	/** Each problem names the column the form's field was read from. */
-	private <T> List<Problem> violations(T form, Map<String, String> columns, long line, Locale locale) {
-		List<Problem> problems = new ArrayList<>();
-		Set<ConstraintViolation<T>> violations = validator.validate(form);
-		for (ConstraintViolation<T> v : violations) {
-			String field = v.getPropertyPath().toString();
-			problems.add(new Problem(line, columns.getOrDefault(field, field), v.getMessage()));
-		}
-		problems.sort(Comparator.comparing(Problem::column));
-		return problems;
+	/**
+	 * Imports a checked upload once: nothing when another request imported it meanwhile.
+	 */
+	@Transactional
+	public int importUpload(long uploadId, Plan plan, String by) {
+		return uploads.delete(uploadId) ? importAll(plan, by) : 0;
 	}
 
 	private Plan fileProblem(String key, Locale locale) {
@@ -250,65 +181,6 @@ public class CsvImport {
 
 	private String message(String key, Locale locale, Object... args) {
 		return messages.getMessage(key, args, locale);
-	}
-
-	/**
-	 * One incident's rows: the first row's incident columns, and the reports collected so
-	 * far.
-	 */
-	private static final class Group {
-
-		final Row first;
-
-		final Incident.IncidentContent content;
-
-		final IncidentState state;
-
-		final List<Long> petitionIds;
-
-		final List<SourceReport.Content> reports = new ArrayList<>();
-
-		final Map<String, Long> organisations = new HashMap<>();
-
-		Group(Row first, Incident.IncidentContent content, IncidentState state, List<Long> petitionIds) {
-			this.first = first;
-			this.content = content;
-			this.state = state;
-			this.petitionIds = petitionIds;
-		}
-
-		PlannedIncident planned() {
-			return new PlannedIncident(first.line, content, state, petitionIds, List.copyOf(reports));
-		}
-
-	}
-
-	private record Row(CSVRecord record, long line) {
-
-		/** Null for an empty or absent column. */
-		String get(String column) {
-			if (!record.isMapped(column) || !record.isSet(column)) {
-				return null;
-			}
-			String value = CsvColumns.unprotect(record.get(column));
-			return value.isBlank() ? null : value;
-		}
-
-		boolean hasReport() {
-			return CsvColumns.REPORT.stream().anyMatch(c -> get(c) != null);
-		}
-
-		IncidentForm incidentForm() {
-			return new IncidentForm(get("kind"), get("title"), get("date_precision"), get("date"), get("date_to"),
-					get("place"), get("place_precision"), get("departure_country"), get("return_country"),
-					get("summary"), get("tags"), List.of());
-		}
-
-		ReportForm reportForm() {
-			return new ReportForm(get("organisation"), get("report_title"), get("url"), get("published_on"),
-					get("figure"), get("figure_low"), get("figure_high"), get("quote"),
-					get("reliability") == null ? null : get("reliability"), get("note"));
-		}
 	}
 
 }

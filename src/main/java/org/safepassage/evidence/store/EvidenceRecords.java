@@ -2,7 +2,6 @@ package org.safepassage.evidence.store;
 
 import java.util.List;
 
-import org.safepassage.evidence.csv.CsvImport;
 import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.domain.Incident;
 import org.safepassage.evidence.domain.IncidentState;
@@ -48,6 +47,19 @@ public class EvidenceRecords {
 			String by) {
 		long id = incidents.insert(content, state, by);
 		incidents.link(id, petitionIds);
+		return id;
+	}
+
+	/**
+	 * An incident with its source reports, as an import describes it; the import has
+	 * already checked that no source reports twice.
+	 */
+	public long createIncident(Incident.IncidentContent content, List<Long> petitionIds, IncidentState state,
+			List<SourceReport.Content> sourceReports, String by) {
+		long id = createIncident(content, petitionIds, state, by);
+		for (SourceReport.Content report : sourceReports) {
+			reports.insert(id, report, by);
+		}
 		return id;
 	}
 
@@ -101,17 +113,6 @@ public class EvidenceRecords {
 	public void updateEstimate(long id, Estimate.Content content, IncidentState state, List<Long> petitionIds) {
 		require(estimates.update(id, content, state), id);
 		estimates.link(id, petitionIds);
-	}
-
-	/** All or nothing: one transaction for the whole file. */
-	public int importAll(List<CsvImport.PlannedIncident> planned, String by) {
-		for (CsvImport.PlannedIncident p : planned) {
-			long id = createIncident(p.content(), p.petitionIds(), p.state(), by);
-			for (SourceReport.Content report : p.reports()) {
-				reports.insert(id, report, by);
-			}
-		}
-		return planned.size();
 	}
 
 	private static void require(boolean changed, long id) {

@@ -8,10 +8,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import org.safepassage.evidence.csv.CsvImport;
 import org.safepassage.evidence.csv.ImportUploads;
-import org.safepassage.evidence.store.EvidenceRecords;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,16 +32,9 @@ class EvidenceImportController {
 
 	private final ImportUploads uploads;
 
-	private final EvidenceRecords records;
-
-	private final TransactionTemplate transaction;
-
-	EvidenceImportController(CsvImport csv, ImportUploads uploads, EvidenceRecords records,
-			TransactionTemplate transaction) {
+	EvidenceImportController(CsvImport csv, ImportUploads uploads) {
 		this.csv = csv;
 		this.uploads = uploads;
-		this.records = records;
-		this.transaction = transaction;
 	}
 
 	@GetMapping
@@ -92,9 +83,7 @@ class EvidenceImportController {
 			model.addAttribute("fileName", upload.fileName());
 			return "admin/evidence/import";
 		}
-		Integer imported = transaction
-			.execute(status -> uploads.delete(id) ? records.importAll(plan.incidents(), principal.getName()) : 0);
-		redirect.addFlashAttribute("imported", imported);
+		redirect.addFlashAttribute("imported", csv.importUpload(id, plan, principal.getName()));
 		return "redirect:/admin/evidence";
 	}
 
