@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.safepassage.evidence.domain.Incident;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.SourceReport;
-import org.safepassage.evidence.store.EvidenceRecords;
+import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.LinkedPetitions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,16 +47,16 @@ public class CsvImport {
 
 	private final MessageSource messages;
 
-	private final EvidenceRecords records;
+	private final EvidenceEditing editing;
 
 	private final ImportUploads uploads;
 
-	CsvImport(Validator validator, LinkedPetitions petitions, MessageSource messages, EvidenceRecords records,
+	CsvImport(Validator validator, LinkedPetitions petitions, MessageSource messages, EvidenceEditing editing,
 			ImportUploads uploads) {
 		this.validator = validator;
 		this.petitions = petitions;
 		this.messages = messages;
-		this.records = records;
+		this.editing = editing;
 		this.uploads = uploads;
 	}
 
@@ -161,7 +161,7 @@ public class CsvImport {
 	@Transactional
 	public int importAll(Plan plan, String by) {
 		for (PlannedIncident p : plan.incidents()) {
-			records.createIncident(p.content(), p.petitionIds(), p.state(), p.reports(), by);
+			editing.createIncident(p.content(), p.petitionIds(), p.state(), p.reports(), by);
 		}
 		return plan.incidents().size();
 	}

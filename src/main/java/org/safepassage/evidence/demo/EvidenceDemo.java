@@ -14,7 +14,7 @@ import org.safepassage.evidence.domain.PlacePrecision;
 import org.safepassage.evidence.domain.Reliability;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
-import org.safepassage.evidence.store.EvidenceRecords;
+import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.petitions.PetitionDirectory;
 import org.slf4j.Logger;
@@ -52,13 +52,13 @@ class EvidenceDemo implements ApplicationRunner {
 
 	private final IncidentRepository incidents;
 
-	private final EvidenceRecords records;
+	private final EvidenceEditing editing;
 
 	private final PetitionDirectory petitions;
 
-	EvidenceDemo(IncidentRepository incidents, EvidenceRecords records, PetitionDirectory petitions) {
+	EvidenceDemo(IncidentRepository incidents, EvidenceEditing editing, PetitionDirectory petitions) {
 		this.incidents = incidents;
-		this.records = records;
+		this.editing = editing;
 		this.petitions = petitions;
 	}
 
@@ -95,13 +95,13 @@ class EvidenceDemo implements ApplicationRunner {
 		report(october, OPEN_DOORS, "China sends hundreds of North Korean refugees back to extreme danger", "600",
 				LocalDate.of(2023, 10, 20), "Article quoting Timothy Cho, an escapee and Open Doors spokesperson.");
 
-		records.createEstimate(new Estimate.Content("North Koreans returned by China each year",
+		editing.createEstimate(new Estimate.Content("North Koreans returned by China each year",
 				Estimate.Measure.RETURNED, Estimate.Rate.PER_YEAR, FuzzyDate.year(Year.of(2009)),
 				ReportedFigure.parse("around 4,000"), RELEASE,
 				"Release International on its petition to the Chinese Embassy in London", null, null, null,
 				"Stated when the petition was delivered, around the 2009 World Watch List; the period is approximate."),
 				IncidentState.PUBLISHED, linked, "demo");
-		records.createEstimate(
+		editing.createEstimate(
 				new Estimate.Content("North Koreans who crossed into China over ten years", Estimate.Measure.CROSSED,
 						Estimate.Rate.TOTAL,
 						new FuzzyDate(DatePrecision.RANGE, LocalDate.of(1999, 1, 1), LocalDate.of(2009, 12, 31)),
@@ -116,12 +116,12 @@ class EvidenceDemo implements ApplicationRunner {
 		Incident.IncidentContent content = new Incident.IncidentContent(IncidentKind.FORCED_REPATRIATION, title,
 				FuzzyDate.day(day), "China", PlacePrecision.COUNTRY, "CN", "KP", summary,
 				List.of("North Korea", "China", "2023 returns"));
-		return records.createIncident(content, petitionIds, IncidentState.PUBLISHED, "demo");
+		return editing.createIncident(content, petitionIds, IncidentState.PUBLISHED, "demo");
 	}
 
 	private void report(long incidentId, String organisation, String title, String figure, LocalDate publishedOn,
 			String note) {
-		records.addReport(incidentId, new SourceReport.Content(organisation, title, null, publishedOn,
+		editing.addReport(incidentId, new SourceReport.Content(organisation, title, null, publishedOn,
 				ReportedFigure.parse(figure), null, Reliability.RELIABLE, note), "demo");
 	}
 

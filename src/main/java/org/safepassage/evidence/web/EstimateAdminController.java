@@ -8,7 +8,7 @@ import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.forms.EstimateForm;
 import org.safepassage.evidence.store.EstimateRepository;
-import org.safepassage.evidence.store.EvidenceRecords;
+import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.LinkedPetitions;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -28,16 +28,16 @@ class EstimateAdminController {
 
 	private final EstimateRepository estimates;
 
-	private final EvidenceRecords records;
+	private final EvidenceEditing editing;
 
 	private final EvidenceViews views;
 
 	private final LinkedPetitions petitions;
 
-	EstimateAdminController(EstimateRepository estimates, EvidenceRecords records, EvidenceViews views,
+	EstimateAdminController(EstimateRepository estimates, EvidenceEditing editing, EvidenceViews views,
 			LinkedPetitions petitions) {
 		this.estimates = estimates;
-		this.records = records;
+		this.editing = editing;
 		this.views = views;
 		this.petitions = petitions;
 	}
@@ -61,7 +61,7 @@ class EstimateAdminController {
 		if (errors.hasErrors()) {
 			return form(null, model);
 		}
-		records.createEstimate(form.toContent(), form.state(), form.petitions(), principal.getName());
+		editing.createEstimate(form.toContent(), form.state(), form.petitions(), principal.getName());
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/estimates";
 	}
@@ -81,7 +81,7 @@ class EstimateAdminController {
 		if (errors.hasErrors()) {
 			return form(id, model);
 		}
-		records.updateEstimate(id, form.toContent(), form.state(), form.petitions());
+		editing.updateEstimate(id, form.toContent(), form.state(), form.petitions());
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/estimates";
 	}

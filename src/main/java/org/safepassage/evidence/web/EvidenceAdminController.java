@@ -13,7 +13,7 @@ import org.safepassage.evidence.domain.PlacePrecision;
 import org.safepassage.evidence.forms.IncidentForm;
 import org.safepassage.evidence.forms.OverrideForm;
 import org.safepassage.evidence.store.EvidenceCatalogue;
-import org.safepassage.evidence.store.EvidenceRecords;
+import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.LinkedPetitions;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
@@ -39,7 +39,7 @@ class EvidenceAdminController {
 
 	private final EvidenceCatalogue catalogue;
 
-	private final EvidenceRecords records;
+	private final EvidenceEditing editing;
 
 	private final EvidenceViews views;
 
@@ -47,10 +47,10 @@ class EvidenceAdminController {
 
 	private final IncidentLists lists;
 
-	EvidenceAdminController(EvidenceCatalogue catalogue, EvidenceRecords records, EvidenceViews views,
+	EvidenceAdminController(EvidenceCatalogue catalogue, EvidenceEditing editing, EvidenceViews views,
 			LinkedPetitions petitions, IncidentLists lists) {
 		this.catalogue = catalogue;
-		this.records = records;
+		this.editing = editing;
 		this.views = views;
 		this.petitions = petitions;
 		this.lists = lists;
@@ -93,7 +93,7 @@ class EvidenceAdminController {
 		if (errors.hasErrors()) {
 			return incidentForm(null, model);
 		}
-		long id = records.createIncident(form.toContent(), form.petitions(), IncidentState.DRAFT, principal.getName());
+		long id = editing.createIncident(form.toContent(), form.petitions(), IncidentState.DRAFT, principal.getName());
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
 
@@ -127,21 +127,21 @@ class EvidenceAdminController {
 		if (errors.hasErrors()) {
 			return incidentForm(id, model);
 		}
-		records.updateIncident(id, form.toContent(), form.petitions());
+		editing.updateIncident(id, form.toContent(), form.petitions());
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
 
 	@PostMapping("/incidents/{id}/publish")
 	String publish(@PathVariable long id, RedirectAttributes redirect) {
-		records.setState(id, IncidentState.PUBLISHED);
+		editing.setState(id, IncidentState.PUBLISHED);
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
 
 	@PostMapping("/incidents/{id}/unpublish")
 	String unpublish(@PathVariable long id, RedirectAttributes redirect) {
-		records.setState(id, IncidentState.DRAFT);
+		editing.setState(id, IncidentState.DRAFT);
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
@@ -152,7 +152,7 @@ class EvidenceAdminController {
 	 */
 	@PostMapping("/incidents/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		if (!records.deleteDraft(id)) {
+		if (!editing.deleteDraft(id)) {
 			redirect.addFlashAttribute("ruleError", "evidence.rule.deleteOnlyDraft");
 			return "redirect:/admin/evidence/incidents/" + id;
 		}
@@ -169,14 +169,14 @@ class EvidenceAdminController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return show(id, locale, model);
 		}
-		records.setOverride(id, form.toOverride());
+		editing.setOverride(id, form.toOverride());
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/incidents/" + id;
 	}
 
 	@PostMapping("/incidents/{id}/override/clear")
 	String clearOverride(@PathVariable long id, RedirectAttributes redirect) {
-		records.setOverride(id, null);
+		editing.setOverride(id, null);
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/incidents/" + id;
 	}

@@ -7,7 +7,7 @@ import org.safepassage.evidence.domain.Reliability;
 import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.forms.ReportForm;
 import org.safepassage.evidence.store.EvidenceCatalogue;
-import org.safepassage.evidence.store.EvidenceRecords;
+import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.ReportRepository;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -30,13 +30,13 @@ class ReportAdminController {
 
 	private final EvidenceCatalogue catalogue;
 
-	private final EvidenceRecords records;
+	private final EvidenceEditing editing;
 
 	private final ReportRepository reports;
 
-	ReportAdminController(EvidenceCatalogue catalogue, EvidenceRecords records, ReportRepository reports) {
+	ReportAdminController(EvidenceCatalogue catalogue, EvidenceEditing editing, ReportRepository reports) {
 		this.catalogue = catalogue;
-		this.records = records;
+		this.editing = editing;
 		this.reports = reports;
 	}
 
@@ -52,11 +52,11 @@ class ReportAdminController {
 		EvidenceCatalogue.Listed incident = find(id);
 		if (!errors.hasErrors()) {
 			try {
-				records.addReport(id, form.toContent(), principal.getName());
+				editing.addReport(id, form.toContent(), principal.getName());
 				redirect.addFlashAttribute("done", true);
 				return "redirect:/admin/evidence/incidents/" + id;
 			}
-			catch (EvidenceRecords.DuplicateSource e) {
+			catch (EvidenceEditing.DuplicateSource e) {
 				errors.rejectValue("organisation", "evidence.organisation.duplicate");
 			}
 		}
@@ -76,11 +76,11 @@ class ReportAdminController {
 		SourceReport report = findReport(reportId);
 		if (!errors.hasErrors()) {
 			try {
-				records.updateReport(reportId, form.toContent());
+				editing.updateReport(reportId, form.toContent());
 				redirect.addFlashAttribute("done", true);
 				return "redirect:/admin/evidence/incidents/" + report.incidentId();
 			}
-			catch (EvidenceRecords.DuplicateSource e) {
+			catch (EvidenceEditing.DuplicateSource e) {
 				errors.rejectValue("organisation", "evidence.organisation.duplicate");
 			}
 		}
@@ -90,7 +90,7 @@ class ReportAdminController {
 	@PostMapping("/reports/{reportId}/delete")
 	String deleteReport(@PathVariable long reportId, RedirectAttributes redirect) {
 		SourceReport report = findReport(reportId);
-		records.deleteReport(reportId);
+		editing.deleteReport(reportId);
 		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/evidence/incidents/" + report.incidentId();
 	}

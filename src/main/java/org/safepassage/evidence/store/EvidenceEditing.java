@@ -13,11 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Write side for researchers: incidents, their source reports, overrides and estimates.
+ * What researchers change, the write side beside {@link EvidenceCatalogue}: recording,
+ * correcting, publishing and deleting incidents, their source reports, overrides and
+ * estimates.
  */
 @Service
 @Transactional
-public class EvidenceRecords {
+public class EvidenceEditing {
 
 	private final IncidentRepository incidents;
 
@@ -25,7 +27,7 @@ public class EvidenceRecords {
 
 	private final EstimateRepository estimates;
 
-	EvidenceRecords(IncidentRepository incidents, ReportRepository reports, EstimateRepository estimates) {
+	EvidenceEditing(IncidentRepository incidents, ReportRepository reports, EstimateRepository estimates) {
 		this.incidents = incidents;
 		this.reports = reports;
 		this.estimates = estimates;
