@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.ReconciledFigure;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EvidenceCatalogue;
@@ -53,14 +54,14 @@ public class CsvExport {
 	}
 
 	private static List<String> incidentCells(EvidenceCatalogue.Listed listed, List<Long> petitionIds) {
-		Incident.IncidentContent c = listed.content();
+		IncidentContent c = listed.content();
 		return List.of(String.valueOf(listed.id()), c.kind().name(), c.title(), c.date().precision().name(),
 				c.date().firstInput(), c.date().lastInput(), c.place(), c.placePrecision().name(), c.departureCountry(),
 				c.returnCountry(), c.summary(), String.join("; ", c.tags()), listed.incident().state().name(),
 				String.join(";", petitionIds.stream().map(String::valueOf).toList()));
 	}
 
-	private static List<String> reportCells(SourceReport.Content r) {
+	private static List<String> reportCells(ReportContent r) {
 		boolean manual = r.figure().coding() == ReportedFigure.Coding.MANUAL;
 		return List.of(r.organisation(), r.title(), orEmpty(r.url()),
 				r.publishedOn() == null ? "" : r.publishedOn().toString(), r.figure().text(),

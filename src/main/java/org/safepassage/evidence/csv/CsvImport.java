@@ -16,9 +16,9 @@ import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
-import org.safepassage.evidence.domain.SourceReport;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.LinkedPetitions;
 import org.springframework.context.MessageSource;
@@ -64,8 +64,8 @@ public class CsvImport {
 	record Problem(long line, String column, String message) {
 	}
 
-	public record PlannedIncident(long line, Incident.IncidentContent content, IncidentState state,
-			List<Long> petitionIds, List<SourceReport.Content> reports) {
+	public record PlannedIncident(long line, IncidentContent content, IncidentState state, List<Long> petitionIds,
+			List<ReportContent> reports) {
 	}
 
 	/**

@@ -15,9 +15,9 @@ import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVRecord;
 import org.safepassage.evidence.csv.CsvImport.PlannedIncident;
 import org.safepassage.evidence.csv.CsvImport.Problem;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
-import org.safepassage.evidence.domain.SourceReport;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.forms.IncidentForm;
 import org.safepassage.evidence.forms.ReportForm;
 import org.safepassage.evidence.store.LinkedPetitions;
@@ -119,7 +119,7 @@ final class CsvRows {
 		}
 		this.problems.addAll(found);
 		if (found.isEmpty()) {
-			SourceReport.Content content = report.toContent();
+			ReportContent content = report.toContent();
 			group.reports.add(content);
 			if (!content.figure().readable()) {
 				this.flagged
@@ -173,17 +173,17 @@ final class CsvRows {
 
 		final Row first;
 
-		final Incident.IncidentContent content;
+		final IncidentContent content;
 
 		final IncidentState state;
 
 		final List<Long> petitionIds;
 
-		final List<SourceReport.Content> reports = new ArrayList<>();
+		final List<ReportContent> reports = new ArrayList<>();
 
 		final Map<String, Long> organisations = new HashMap<>();
 
-		Group(Row first, Incident.IncidentContent content, IncidentState state, List<Long> petitionIds) {
+		Group(Row first, IncidentContent content, IncidentState state, List<Long> petitionIds) {
 			this.first = first;
 			this.content = content;
 			this.state = state;

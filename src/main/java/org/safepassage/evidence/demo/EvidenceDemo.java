@@ -6,14 +6,15 @@ import java.util.List;
 
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.Estimate;
+import org.safepassage.evidence.domain.EstimateContent;
 import org.safepassage.evidence.domain.FuzzyDate;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.PlacePrecision;
 import org.safepassage.evidence.domain.Reliability;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
-import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.petitions.PetitionDirectory;
@@ -95,14 +96,14 @@ class EvidenceDemo implements ApplicationRunner {
 		report(october, OPEN_DOORS, "China sends hundreds of North Korean refugees back to extreme danger", "600",
 				LocalDate.of(2023, 10, 20), "Article quoting Timothy Cho, an escapee and Open Doors spokesperson.");
 
-		editing.createEstimate(new Estimate.Content("North Koreans returned by China each year",
+		editing.createEstimate(new EstimateContent("North Koreans returned by China each year",
 				Estimate.Measure.RETURNED, Estimate.Rate.PER_YEAR, FuzzyDate.year(Year.of(2009)),
 				ReportedFigure.parse("around 4,000"), RELEASE,
 				"Release International on its petition to the Chinese Embassy in London", null, null, null,
 				"Stated when the petition was delivered, around the 2009 World Watch List; the period is approximate."),
 				IncidentState.PUBLISHED, linked, "demo");
 		editing.createEstimate(
-				new Estimate.Content("North Koreans who crossed into China over ten years", Estimate.Measure.CROSSED,
+				new EstimateContent("North Koreans who crossed into China over ten years", Estimate.Measure.CROSSED,
 						Estimate.Rate.TOTAL,
 						new FuzzyDate(DatePrecision.RANGE, LocalDate.of(1999, 1, 1), LocalDate.of(2009, 12, 31)),
 						ReportedFigure.parse("at least 500,000"), RELEASE,
@@ -113,15 +114,14 @@ class EvidenceDemo implements ApplicationRunner {
 	}
 
 	private long incident(LocalDate day, String title, String summary, List<Long> petitionIds) {
-		Incident.IncidentContent content = new Incident.IncidentContent(IncidentKind.FORCED_REPATRIATION, title,
-				FuzzyDate.day(day), "China", PlacePrecision.COUNTRY, "CN", "KP", summary,
-				List.of("North Korea", "China", "2023 returns"));
+		IncidentContent content = new IncidentContent(IncidentKind.FORCED_REPATRIATION, title, FuzzyDate.day(day),
+				"China", PlacePrecision.COUNTRY, "CN", "KP", summary, List.of("North Korea", "China", "2023 returns"));
 		return editing.createIncident(content, petitionIds, IncidentState.PUBLISHED, "demo");
 	}
 
 	private void report(long incidentId, String organisation, String title, String figure, LocalDate publishedOn,
 			String note) {
-		editing.addReport(incidentId, new SourceReport.Content(organisation, title, null, publishedOn,
+		editing.addReport(incidentId, new ReportContent(organisation, title, null, publishedOn,
 				ReportedFigure.parse(figure), null, Reliability.RELIABLE, note), "demo");
 	}
 

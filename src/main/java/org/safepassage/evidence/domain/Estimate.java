@@ -1,12 +1,10 @@
 package org.safepassage.evidence.domain;
 
-import java.time.LocalDate;
-
 /**
  * A figure that is not an event ("about 4,000 returned a year", "500,000 crossed in ten
  * years"): it has a period and a source, and is never added into incident totals.
  */
-public record Estimate(long id, Content content, IncidentState state) {
+public record Estimate(long id, EstimateContent content, IncidentState state) {
 
 	public enum Measure {
 
@@ -20,7 +18,4 @@ public record Estimate(long id, Content content, IncidentState state) {
 
 	}
 
-	public record Content(String statement, Measure measure, Rate rate, FuzzyDate period, ReportedFigure figure,
-			String organisation, String sourceTitle, String url, LocalDate publishedOn, String quote, String note) {
-	}
 }

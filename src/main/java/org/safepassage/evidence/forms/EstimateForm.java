@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.Estimate;
+import org.safepassage.evidence.domain.EstimateContent;
 import org.safepassage.evidence.domain.FuzzyDate;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.ReportedFigure;
@@ -46,7 +47,7 @@ public record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statemen
 	}
 
 	public static EstimateForm of(Estimate estimate, List<Long> petitionIds) {
-		Estimate.Content c = estimate.content();
+		EstimateContent c = estimate.content();
 		boolean manual = c.figure().coding() == ReportedFigure.Coding.MANUAL;
 		return new EstimateForm(c.statement(), c.measure().name(), c.rate().name(), c.period().precision().name(),
 				c.period().firstInput(), c.period().lastInput(), c.figure().text(),
@@ -75,10 +76,10 @@ public record EstimateForm(@NotBlank @Size(max = 300) @PlainText String statemen
 	}
 
 	/** Call only once the form is valid. */
-	public Estimate.Content toContent() {
+	public EstimateContent toContent() {
 		FuzzyDate fuzzyPeriod = FuzzyDate.read(EnumNames.parse(DatePrecision.class, periodPrecision), period, periodTo)
 			.orElseThrow();
-		return new Estimate.Content(statement.strip(), EnumNames.parse(Estimate.Measure.class, measure),
+		return new EstimateContent(statement.strip(), EnumNames.parse(Estimate.Measure.class, measure),
 				EnumNames.parse(Estimate.Rate.class, rate), fuzzyPeriod, FigureBounds.figure(figure, low, high),
 				organisation.strip(), sourceTitle.strip(), FormValues.text(url), FormValues.day(publishedOn),
 				FormValues.text(quote), FormValues.text(note));

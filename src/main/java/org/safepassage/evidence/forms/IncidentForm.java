@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.FuzzyDate;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.PlacePrecision;
 import org.safepassage.shared.validation.CountryCode;
@@ -36,7 +36,7 @@ public record IncidentForm(
 		return new IncidentForm("FORCED_REPATRIATION", "", "DAY", "", "", "", "COUNTRY", "CN", "KP", "", "", List.of());
 	}
 
-	public static IncidentForm of(Incident.IncidentContent c, List<Long> petitionIds) {
+	public static IncidentForm of(IncidentContent c, List<Long> petitionIds) {
 		return new IncidentForm(c.kind().name(), c.title(), c.date().precision().name(), c.date().firstInput(),
 				c.date().lastInput(), c.place(), c.placePrecision().name(), c.departureCountry(), c.returnCountry(),
 				c.summary(), String.join(", ", c.tags()), petitionIds);
@@ -52,12 +52,11 @@ public record IncidentForm(
 	}
 
 	/** Call only once the form is valid. */
-	public Incident.IncidentContent toContent() {
+	public IncidentContent toContent() {
 		FuzzyDate fuzzyDate = FuzzyDate.read(EnumNames.parse(DatePrecision.class, datePrecision), date, dateTo)
 			.orElseThrow();
-		return new Incident.IncidentContent(EnumNames.parse(IncidentKind.class, kind), title.strip(), fuzzyDate,
-				place.strip(), EnumNames.parse(PlacePrecision.class, placePrecision),
-				FormValues.countryCode(departureCountry), FormValues.countryCode(returnCountry), summary.strip(),
-				Incident.IncidentContent.readTags(tags));
+		return new IncidentContent(EnumNames.parse(IncidentKind.class, kind), title.strip(), fuzzyDate, place.strip(),
+				EnumNames.parse(PlacePrecision.class, placePrecision), FormValues.countryCode(departureCountry),
+				FormValues.countryCode(returnCountry), summary.strip(), IncidentContent.readTags(tags));
 	}
 }

@@ -3,8 +3,8 @@ package org.safepassage.evidence.forms;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safepassage.evidence.domain.Reliability;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
-import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.shared.validation.CrossField;
 import org.safepassage.shared.validation.EnumNames;
 import org.safepassage.shared.validation.FormValues;
@@ -33,7 +33,7 @@ public record ReportForm(@NotBlank @Size(max = 200) @PlainText String organisati
 		return new ReportForm("", "", "", "", "", "", "", "", "RELIABLE", "");
 	}
 
-	public static ReportForm of(SourceReport.Content c) {
+	public static ReportForm of(ReportContent c) {
 		boolean manual = c.figure().coding() == ReportedFigure.Coding.MANUAL;
 		return new ReportForm(c.organisation(), c.title(), nullToEmpty(c.url()),
 				c.publishedOn() == null ? "" : c.publishedOn().toString(), c.figure().text(),
@@ -48,9 +48,9 @@ public record ReportForm(@NotBlank @Size(max = 200) @PlainText String organisati
 	}
 
 	/** Call only once the form is valid. */
-	public SourceReport.Content toContent() {
-		return new SourceReport.Content(organisation.strip(), title.strip(), FormValues.text(url),
-				FormValues.day(publishedOn), FigureBounds.figure(figure, low, high), FormValues.text(quote),
+	public ReportContent toContent() {
+		return new ReportContent(organisation.strip(), title.strip(), FormValues.text(url), FormValues.day(publishedOn),
+				FigureBounds.figure(figure, low, high), FormValues.text(quote),
 				EnumNames.parse(Reliability.class, reliability), FormValues.text(note));
 	}
 

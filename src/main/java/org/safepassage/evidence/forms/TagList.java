@@ -10,7 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.safepassage.evidence.domain.Incident.IncidentContent;
+import org.safepassage.evidence.domain.IncidentContent;
 
 /**
  * An incident's tags as typed, separated by commas or semicolons, within the limits of

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.Estimate;
+import org.safepassage.evidence.domain.EstimateContent;
 import org.safepassage.evidence.domain.FuzzyDate;
 import org.safepassage.evidence.domain.IncidentState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,14 +23,14 @@ public class EstimateRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(Estimate.Content content, IncidentState state, String createdBy) {
+	long insert(EstimateContent content, IncidentState state, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_ESTIMATE), content).param("state", state.name())
 			.param("createdBy", createdBy)
 			.query(Long.class)
 			.single();
 	}
 
-	boolean update(long id, Estimate.Content content, IncidentState state) {
+	boolean update(long id, EstimateContent content, IncidentState state) {
 		return content(jdbc.sql(EvidenceQueries.UPDATE_ESTIMATE), content).param("id", id)
 			.param("state", state.name())
 			.update() == 1;
@@ -65,7 +66,7 @@ public class EstimateRepository {
 		}
 	}
 
-	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, Estimate.Content c) {
+	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, EstimateContent c) {
 		return spec.param("statement", c.statement())
 			.param("measure", c.measure().name())
 			.param("rate", c.rate().name())
@@ -88,7 +89,7 @@ public class EstimateRepository {
 		FuzzyDate period = new FuzzyDate(DatePrecision.valueOf(rs.getString("period_precision")),
 				rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class));
 		return new Estimate(rs.getLong("id"),
-				new Estimate.Content(rs.getString("statement"), Estimate.Measure.valueOf(rs.getString("measure")),
+				new EstimateContent(rs.getString("statement"), Estimate.Measure.valueOf(rs.getString("measure")),
 						Estimate.Rate.valueOf(rs.getString("rate")), period, ReportRepository.figure(rs),
 						rs.getString("organisation"), rs.getString("source_title"), rs.getString("url"),
 						rs.getObject("published_on", LocalDate.class), rs.getString("quote"), rs.getString("note")),

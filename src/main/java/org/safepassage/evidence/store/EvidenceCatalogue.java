@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.ReconciledFigure;
@@ -41,7 +42,7 @@ public class EvidenceCatalogue {
 			return incident.id();
 		}
 
-		public Incident.IncidentContent content() {
+		public IncidentContent content() {
 			return incident.content();
 		}
 	}

@@ -2,11 +2,11 @@ package org.safepassage.evidence.store;
 
 import java.util.List;
 
-import org.safepassage.evidence.domain.Estimate;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.EstimateContent;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.Reconciliation;
-import org.safepassage.evidence.domain.SourceReport;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -45,8 +45,7 @@ public class EvidenceEditing {
 
 	}
 
-	public long createIncident(Incident.IncidentContent content, List<Long> petitionIds, IncidentState state,
-			String by) {
+	public long createIncident(IncidentContent content, List<Long> petitionIds, IncidentState state, String by) {
 		long id = incidents.insert(content, state, by);
 		incidents.link(id, petitionIds);
 		return id;
@@ -56,16 +55,16 @@ public class EvidenceEditing {
 	 * An incident with its source reports, as an import describes it; the import has
 	 * already checked that no source reports twice.
 	 */
-	public long createIncident(Incident.IncidentContent content, List<Long> petitionIds, IncidentState state,
-			List<SourceReport.Content> sourceReports, String by) {
+	public long createIncident(IncidentContent content, List<Long> petitionIds, IncidentState state,
+			List<ReportContent> sourceReports, String by) {
 		long id = createIncident(content, petitionIds, state, by);
-		for (SourceReport.Content report : sourceReports) {
+		for (ReportContent report : sourceReports) {
 			reports.insert(id, report, by);
 		}
 		return id;
 	}
 
-	public void updateIncident(long id, Incident.IncidentContent content, List<Long> petitionIds) {
+	public void updateIncident(long id, IncidentContent content, List<Long> petitionIds) {
 		require(incidents.update(id, content), id);
 		incidents.link(id, petitionIds);
 	}
@@ -83,7 +82,7 @@ public class EvidenceEditing {
 		return incidents.deleteDraft(id);
 	}
 
-	public long addReport(long incidentId, SourceReport.Content content, String by) {
+	public long addReport(long incidentId, ReportContent content, String by) {
 		incidents.find(incidentId).orElseThrow(() -> new NotFoundException("No incident " + incidentId));
 		try {
 			return reports.insert(incidentId, content, by);
@@ -93,7 +92,7 @@ public class EvidenceEditing {
 		}
 	}
 
-	public void updateReport(long id, SourceReport.Content content) {
+	public void updateReport(long id, ReportContent content) {
 		try {
 			require(reports.update(id, content), id);
 		}
@@ -106,13 +105,13 @@ public class EvidenceEditing {
 		require(reports.delete(id), id);
 	}
 
-	public long createEstimate(Estimate.Content content, IncidentState state, List<Long> petitionIds, String by) {
+	public long createEstimate(EstimateContent content, IncidentState state, List<Long> petitionIds, String by) {
 		long id = estimates.insert(content, state, by);
 		estimates.link(id, petitionIds);
 		return id;
 	}
 
-	public void updateEstimate(long id, Estimate.Content content, IncidentState state, List<Long> petitionIds) {
+	public void updateEstimate(long id, EstimateContent content, IncidentState state, List<Long> petitionIds) {
 		require(estimates.update(id, content, state), id);
 		estimates.link(id, petitionIds);
 	}

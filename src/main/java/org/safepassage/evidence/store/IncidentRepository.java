@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.FuzzyDate;
 import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.PlacePrecision;
@@ -39,14 +40,14 @@ public class IncidentRepository {
 	record Found(List<Incident> incidents, long total) {
 	}
 
-	long insert(Incident.IncidentContent content, IncidentState state, String createdBy) {
+	long insert(IncidentContent content, IncidentState state, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_INCIDENT), content).param("state", state.name())
 			.param("createdBy", createdBy)
 			.query(Long.class)
 			.single();
 	}
 
-	boolean update(long id, Incident.IncidentContent content) {
+	boolean update(long id, IncidentContent content) {
 		return content(jdbc.sql(EvidenceQueries.UPDATE_INCIDENT), content).param("id", id).update() == 1;
 	}
 
@@ -139,7 +140,7 @@ public class IncidentRepository {
 		return text == null ? null : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, Incident.IncidentContent c) {
+	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, IncidentContent c) {
 		return spec.param("kind", c.kind().name())
 			.param("title", c.title())
 			.param("datePrecision", c.date().precision().name())
@@ -157,10 +158,9 @@ public class IncidentRepository {
 		FuzzyDate date = new FuzzyDate(DatePrecision.valueOf(rs.getString("date_precision")),
 				rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class));
 		Array tags = rs.getArray("tags");
-		Incident.IncidentContent content = new Incident.IncidentContent(IncidentKind.valueOf(rs.getString("kind")),
-				rs.getString("title"), date, rs.getString("place"),
-				PlacePrecision.valueOf(rs.getString("place_precision")), rs.getString("departure_country"),
-				rs.getString("return_country"), rs.getString("summary"),
+		IncidentContent content = new IncidentContent(IncidentKind.valueOf(rs.getString("kind")), rs.getString("title"),
+				date, rs.getString("place"), PlacePrecision.valueOf(rs.getString("place_precision")),
+				rs.getString("departure_country"), rs.getString("return_country"), rs.getString("summary"),
 				tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()));
 		Long low = rs.getObject("override_low", Long.class);
 		Reconciliation.Override override = low == null ? null : new Reconciliation.Override(low,

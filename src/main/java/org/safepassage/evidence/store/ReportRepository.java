@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.safepassage.evidence.domain.Reliability;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +30,14 @@ public class ReportRepository {
 	 * @throws org.springframework.dao.DuplicateKeyException when this source already has
 	 * a report here
 	 */
-	long insert(long incidentId, SourceReport.Content content, String createdBy) {
+	long insert(long incidentId, ReportContent content, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_REPORT), content).param("incidentId", incidentId)
 			.param("createdBy", createdBy)
 			.query(Long.class)
 			.single();
 	}
 
-	boolean update(long id, SourceReport.Content content) {
+	boolean update(long id, ReportContent content) {
 		return content(jdbc.sql(EvidenceQueries.UPDATE_REPORT), content).param("id", id).update() == 1;
 	}
 
@@ -65,7 +66,7 @@ public class ReportRepository {
 			.collect(Collectors.groupingBy(SourceReport::incidentId, LinkedHashMap::new, Collectors.toList()));
 	}
 
-	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, SourceReport.Content c) {
+	private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec spec, ReportContent c) {
 		return spec.param("organisation", c.organisation())
 			.param("title", c.title())
 			.param("url", c.url())
@@ -86,7 +87,7 @@ public class ReportRepository {
 
 	static SourceReport map(ResultSet rs, int row) throws SQLException {
 		return new SourceReport(rs.getLong("id"), rs.getLong("incident_id"),
-				new SourceReport.Content(rs.getString("organisation"), rs.getString("title"), rs.getString("url"),
+				new ReportContent(rs.getString("organisation"), rs.getString("title"), rs.getString("url"),
 						rs.getObject("published_on", LocalDate.class), figure(rs), rs.getString("quote"),
 						Reliability.valueOf(rs.getString("reliability")), rs.getString("note")));
 	}

@@ -11,10 +11,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.safepassage.evidence.domain.Estimate;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.EstimateContent;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentKind;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.ReconciledFigure;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EstimateRepository;
@@ -72,7 +74,7 @@ class EvidenceApiController {
 			String quote, String reliability, String note) {
 
 		static ReportJson of(SourceReport r) {
-			SourceReport.Content c = r.content();
+			ReportContent c = r.content();
 			return new ReportJson(r.id(), c.organisation(), c.title(), c.url(), c.publishedOn(),
 					FigureJson.of(c.figure()), c.quote(), c.reliability().name(), c.note());
 		}
@@ -83,7 +85,7 @@ class EvidenceApiController {
 			List<String> tags, ReconciledJson figure, List<ReportJson> reports, String path) {
 
 		static IncidentJson of(EvidenceCatalogue.Listed l) {
-			Incident.IncidentContent c = l.content();
+			IncidentContent c = l.content();
 			return new IncidentJson(l.id(), c.kind().name(), c.title(), c.date().precision().name(), c.date().from(),
 					c.date().to(), c.place(), c.placePrecision().name(), c.departureCountry(), c.returnCountry(),
 					c.summary(), c.tags(), ReconciledJson.of(l.figure()),
@@ -99,7 +101,7 @@ class EvidenceApiController {
 			String url, LocalDate publishedOn, String quote, String note) {
 
 		static EstimateJson of(Estimate e) {
-			Estimate.Content c = e.content();
+			EstimateContent c = e.content();
 			return new EstimateJson(e.id(), c.statement(), c.measure().name(), c.rate().name(),
 					c.period().precision().name(), c.period().from(), c.period().to(), FigureJson.of(c.figure()),
 					c.organisation(), c.sourceTitle(), c.url(), c.publishedOn(), c.quote(), c.note());

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.safepassage.evidence.domain.Estimate;
-import org.safepassage.evidence.domain.Incident;
+import org.safepassage.evidence.domain.EstimateContent;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.ReconciledFigure;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EvidenceCatalogue;
@@ -45,7 +47,7 @@ class EvidenceViews {
 	}
 
 	IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale) {
-		Incident.IncidentContent c = listed.content();
+		IncidentContent c = listed.content();
 		ReconciledFigure f = listed.figure();
 		return new IncidentView(listed.id(), c.title(), message("evidence.kind." + c.kind().name(), locale),
 				c.date().text(locale), c.place(),
@@ -59,7 +61,7 @@ class EvidenceViews {
 	}
 
 	ReportView report(SourceReport report, Locale locale) {
-		SourceReport.Content c = report.content();
+		ReportContent c = report.content();
 		return new ReportView(report.id(), c.organisation(), c.title(), c.url(), day(c.publishedOn(), locale),
 				c.figure().text(), reading(c.figure(), locale), c.figure().readable(),
 				c.figure().coding() == ReportedFigure.Coding.MANUAL, c.quote(),
@@ -67,7 +69,7 @@ class EvidenceViews {
 	}
 
 	EstimateView estimate(Estimate estimate, Locale locale) {
-		Estimate.Content c = estimate.content();
+		EstimateContent c = estimate.content();
 		return new EstimateView(estimate.id(), c.statement(), message("evidence.measure." + c.measure().name(), locale),
 				message("evidence.rate." + c.rate().name(), locale), c.period().text(locale), c.figure().text(),
 				reading(c.figure(), locale), c.figure().readable(), c.organisation(), c.sourceTitle(), c.url(),
