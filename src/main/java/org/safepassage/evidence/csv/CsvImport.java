@@ -81,6 +81,15 @@ public class CsvImport {
 		public int reports() {
 			return incidents.stream().mapToInt(i -> i.reports().size()).sum();
 		}
+
+		/** Every incident linked to these petitions instead of those the file names. */
+		public Plan linkedTo(List<Long> petitionIds) {
+			return new Plan(problems,
+					incidents.stream()
+						.map(i -> new PlannedIncident(i.line(), i.content(), i.state(), petitionIds, i.reports()))
+						.toList(),
+					rows, flagged);
+		}
 	}
 
 	public Plan check(byte[] file, Locale locale) {
