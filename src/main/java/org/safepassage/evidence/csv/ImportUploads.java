@@ -1,5 +1,8 @@
 package org.safepassage.evidence.csv;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.safepassage.evidence.store.EvidenceQueries;
@@ -13,21 +16,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImportUploads {
 
+	/** How long a checked upload waits to be imported. */
+	static final Duration KEPT = Duration.ofDays(1);
+
 	private final JdbcClient jdbc;
 
-	ImportUploads(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ImportUploads(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	public record Upload(long id, String fileName, String content) {
 	}
 
 	public long save(String fileName, String content, String uploadedBy) {
-		jdbc.sql(EvidenceQueries.DELETE_OLD_IMPORTS).update();
+		Instant now = clock.instant();
+		jdbc.sql(EvidenceQueries.DELETE_OLD_IMPORTS).param("keptSince", EvidenceQueries.at(now.minus(KEPT))).update();
 		return jdbc.sql(EvidenceQueries.INSERT_IMPORT)
 			.param("fileName", fileName)
 			.param("content", content)
 			.param("uploadedBy", uploadedBy)
+			.param("now", EvidenceQueries.at(now))
 			.query(Long.class)
 			.single();
 	}

@@ -2,6 +2,7 @@ package org.safepassage.evidence.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,17 @@ public class EstimateRepository {
 
 	private final JdbcClient jdbc;
 
-	EstimateRepository(JdbcClient jdbc) {
+	private final Clock clock;
+
+	EstimateRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	long insert(EstimateContent content, IncidentState state, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_ESTIMATE), content).param("state", state.name())
 			.param("createdBy", createdBy)
+			.param("now", EvidenceQueries.at(clock.instant()))
 			.query(Long.class)
 			.single();
 	}

@@ -1,5 +1,9 @@
 package org.safepassage.evidence.store;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 /** Every SQL statement of the evidence module. */
 public final class EvidenceQueries {
 
@@ -10,26 +14,27 @@ public final class EvidenceQueries {
 
 	static final String INSERT_INCIDENT = """
 			insert into incident (kind, title, date_precision, date_from, date_to, place, place_precision,
-			                      departure_country, return_country, summary, tags, state, created_by, published_at)
+			                      departure_country, return_country, summary, tags, state, created_by, created_at,
+			                      updated_at, published_at)
 			values (:kind, :title, :datePrecision, :dateFrom, :dateTo, :place, :placePrecision, :departure,
-			        :returnCountry, :summary, :tags, :state, :createdBy,
-			        case when cast(:state as text) = 'PUBLISHED' then now() end)
+			        :returnCountry, :summary, :tags, :state, :createdBy, :now, :now,
+			        case when cast(:state as text) = 'PUBLISHED' then :now end)
 			returning id""";
 
 	static final String UPDATE_INCIDENT = """
 			update incident set kind = :kind, title = :title, date_precision = :datePrecision, date_from = :dateFrom,
 			       date_to = :dateTo, place = :place, place_precision = :placePrecision, departure_country = :departure,
-			       return_country = :returnCountry, summary = :summary, tags = :tags, updated_at = now()
+			       return_country = :returnCountry, summary = :summary, tags = :tags, updated_at = :now
 			where id = :id""";
 
 	static final String SET_INCIDENT_STATE = """
-			update incident set state = :state, updated_at = now(),
-			       published_at = case when :state = 'PUBLISHED' then coalesce(published_at, now()) else published_at end
+			update incident set state = :state, updated_at = :now,
+			       published_at = case when :state = 'PUBLISHED' then coalesce(published_at, :now) else published_at end
 			where id = :id""";
 
 	static final String SET_OVERRIDE = """
 			update incident set override_low = :low, override_best = :best, override_high = :high,
-			       override_note = :note, updated_at = now()
+			       override_note = :note, updated_at = :now
 			where id = :id""";
 
 	static final String FIND_INCIDENT = "select " + INCIDENT_COLUMNS + " from incident i where i.id = :id";
@@ -103,9 +108,9 @@ public final class EvidenceQueries {
 
 	static final String INSERT_REPORT = """
 			insert into source_report (incident_id, organisation, title, url, published_on, figure_text, figure_low,
-			                           figure_high, figure_coding, quote, reliability, note, created_by)
+			                           figure_high, figure_coding, quote, reliability, note, created_by, created_at)
 			values (:incidentId, :organisation, :title, :url, :publishedOn, :figureText, :low, :high, :coding, :quote,
-			        :reliability, :note, :createdBy)
+			        :reliability, :note, :createdBy, :now)
 			returning id""";
 
 	static final String UPDATE_REPORT = """
@@ -132,9 +137,9 @@ public final class EvidenceQueries {
 	static final String INSERT_ESTIMATE = """
 			insert into estimate (statement, measure, rate, period_precision, period_from, period_to, figure_text,
 			                      figure_low, figure_high, figure_coding, organisation, source_title, url,
-			                      published_on, quote, note, state, created_by)
+			                      published_on, quote, note, state, created_by, created_at)
 			values (:statement, :measure, :rate, :periodPrecision, :periodFrom, :periodTo, :figureText, :low, :high,
-			        :coding, :organisation, :sourceTitle, :url, :publishedOn, :quote, :note, :state, :createdBy)
+			        :coding, :organisation, :sourceTitle, :url, :publishedOn, :quote, :note, :state, :createdBy, :now)
 			returning id""";
 
 	static final String UPDATE_ESTIMATE = """
@@ -159,14 +164,15 @@ public final class EvidenceQueries {
 	// --- CSV imports awaiting confirmation
 
 	public static final String INSERT_IMPORT = """
-			insert into evidence_import (file_name, content, uploaded_by) values (:fileName, :content, :uploadedBy)
+			insert into evidence_import (file_name, content, uploaded_by, uploaded_at)
+			values (:fileName, :content, :uploadedBy, :now)
 			returning id""";
 
 	public static final String FIND_IMPORT = "select id, file_name, content from evidence_import where id = :id";
 
 	public static final String DELETE_IMPORT = "delete from evidence_import where id = :id";
 
-	public static final String DELETE_OLD_IMPORTS = "delete from evidence_import where uploaded_at < now() - interval '1 day'";
+	public static final String DELETE_OLD_IMPORTS = "delete from evidence_import where uploaded_at < :keptSince";
 
 	/**
 	 * For other modules (alerts link to incidents): id, title, first day, whether the
@@ -174,6 +180,15 @@ public final class EvidenceQueries {
 	 */
 	public static final String INCIDENT_DIRECTORY = """
 			select id, title, date_from, state = 'PUBLISHED' as published from incident""";
+
+	/**
+	 * An instant as a {@code timestamptz} parameter (such as {@code :now}). Every
+	 * statement takes the time from the application's clock, never from the database's
+	 * {@code now()}.
+	 */
+	public static OffsetDateTime at(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
 
 	private EvidenceQueries() {
 	}

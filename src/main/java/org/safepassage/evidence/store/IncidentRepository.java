@@ -3,7 +3,9 @@ package org.safepassage.evidence.store;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +26,11 @@ public class IncidentRepository {
 
 	private final JdbcClient jdbc;
 
-	IncidentRepository(JdbcClient jdbc) {
+	private final Clock clock;
+
+	IncidentRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Filters of the incident lists; null means any. */
@@ -43,16 +48,23 @@ public class IncidentRepository {
 	long insert(IncidentContent content, IncidentState state, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_INCIDENT), content).param("state", state.name())
 			.param("createdBy", createdBy)
+			.param("now", now())
 			.query(Long.class)
 			.single();
 	}
 
 	boolean update(long id, IncidentContent content) {
-		return content(jdbc.sql(EvidenceQueries.UPDATE_INCIDENT), content).param("id", id).update() == 1;
+		return content(jdbc.sql(EvidenceQueries.UPDATE_INCIDENT), content).param("id", id)
+			.param("now", now())
+			.update() == 1;
 	}
 
 	boolean setState(long id, IncidentState state) {
-		return jdbc.sql(EvidenceQueries.SET_INCIDENT_STATE).param("id", id).param("state", state.name()).update() == 1;
+		return jdbc.sql(EvidenceQueries.SET_INCIDENT_STATE)
+			.param("id", id)
+			.param("state", state.name())
+			.param("now", now())
+			.update() == 1;
 	}
 
 	boolean setOverride(long id, Reconciliation.Override override) {
@@ -62,6 +74,7 @@ public class IncidentRepository {
 			.param("best", override == null ? null : override.best())
 			.param("high", override == null ? null : override.high())
 			.param("note", override == null ? null : override.note())
+			.param("now", now())
 			.update() == 1;
 	}
 
@@ -130,6 +143,10 @@ public class IncidentRepository {
 		for (Long petitionId : petitionIds) {
 			jdbc.sql(EvidenceQueries.LINK_INCIDENT).param("id", id).param("petitionId", petitionId).update();
 		}
+	}
+
+	private OffsetDateTime now() {
+		return EvidenceQueries.at(clock.instant());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.safepassage.evidence.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ public class ReportRepository {
 
 	private final JdbcClient jdbc;
 
-	ReportRepository(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ReportRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -33,6 +37,7 @@ public class ReportRepository {
 	long insert(long incidentId, ReportContent content, String createdBy) {
 		return content(jdbc.sql(EvidenceQueries.INSERT_REPORT), content).param("incidentId", incidentId)
 			.param("createdBy", createdBy)
+			.param("now", EvidenceQueries.at(clock.instant()))
 			.query(Long.class)
 			.single();
 	}

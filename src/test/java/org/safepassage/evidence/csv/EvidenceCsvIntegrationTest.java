@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.assertj.core.groups.Tuple;
@@ -100,6 +101,20 @@ class EvidenceCsvIntegrationTest extends IntegrationTest {
 		// The upload is used once.
 		mvc.perform(post(location).with(RESEARCHER).with(csrf())).andExpect(status().isNotFound());
 		assertThat(incidents()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void aCheckedFileWaitsADayToBeImported() throws Exception {
+		String csv = HEADER + "w,OTHER,Waiting upload,YEAR,2014,,Nowhere in particular,COUNTRY,CN,KP,S.,,DRAFT,,,,,,\n";
+		String first = upload(csv).andReturn().getResponse().getRedirectedUrl();
+		clock.advance(Duration.ofHours(23));
+		String second = upload(csv).andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(first).with(RESEARCHER)).andExpect(status().isOk());
+		clock.advance(Duration.ofHours(2));
+		upload(csv).andExpect(redirectedUrlPattern("/admin/evidence/import/*"));
+		mvc.perform(get(first).with(RESEARCHER)).andExpect(status().isNotFound());
+		mvc.perform(get(second).with(RESEARCHER)).andExpect(status().isOk());
+		jdbc.sql("delete from evidence_import").update();
 	}
 
 	@Test
