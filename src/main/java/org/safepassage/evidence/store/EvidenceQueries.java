@@ -178,8 +178,13 @@ public final class EvidenceQueries {
 	 * For other modules (alerts link to incidents): id, title, first day, whether the
 	 * public may see it.
 	 */
-	public static final String INCIDENT_DIRECTORY = """
-			select id, title, date_from, state = 'PUBLISHED' as published from incident""";
+	public static final String INCIDENT_DIRECTORY_ONE = """
+			select id, title, date_from, state = 'PUBLISHED' as published from incident where id = :id""";
+
+	/** Newest first. */
+	public static final String INCIDENT_DIRECTORY_ALL = """
+			select id, title, date_from, state = 'PUBLISHED' as published from incident
+			order by date_from desc, id desc""";
 
 	/**
 	 * An instant as a {@code timestamptz} parameter (such as {@code :now}). Every

@@ -72,8 +72,4 @@ record IncidentFilter(
 			parameters.put(name, text);
 		}
 	}
-
-	static IncidentFilter none() {
-		return new IncidentFilter(null, null, null, null, null, null, null);
-	}
 }
