@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * CSV import in two steps: upload for a dry run that lists every bad row with its line
  * and reason, then import. A file with any bad row imports nothing; the import checks the
- * file again, in the same transaction.
+ * stored file again first and uses each upload once.
  */
 @Controller
 @RequestMapping("/admin/evidence/import")
