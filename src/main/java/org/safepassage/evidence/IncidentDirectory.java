@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.safepassage.evidence.store.EvidenceQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +31,7 @@ public class IncidentDirectory {
 	}
 
 	public Optional<IncidentSummary> find(long id) {
-		return jdbc.sql(EvidenceQueries.INCIDENT_DIRECTORY + " where id = :id")
+		return jdbc.sql(EvidenceQueries.INCIDENT_DIRECTORY_ONE)
 			.param("id", id)
 			.query(IncidentDirectory::map)
 			.optional();
@@ -38,9 +39,7 @@ public class IncidentDirectory {
 
 	/** Newest first. */
 	public List<IncidentSummary> all() {
-		return jdbc.sql(EvidenceQueries.INCIDENT_DIRECTORY + " order by date_from desc, id desc")
-			.query(IncidentDirectory::map)
-			.list();
+		return jdbc.sql(EvidenceQueries.INCIDENT_DIRECTORY_ALL).query(IncidentDirectory::map).list();
 	}
 
 	private static IncidentSummary map(ResultSet rs, int row) throws SQLException {

@@ -3,8 +3,14 @@
  * reconciled figures, estimates that are not events, a timeline, CSV import and export,
  * and a JSON API. Shows linked evidence on petition pages through
  * {@link org.safepassage.petitions.PetitionEvidence}.
+ * <p>
+ * Other modules use only this package
+ * ({@link org.safepassage.evidence.IncidentDirectory}). Inside: {@code domain} (the
+ * model), {@code store} (repositories, the SQL, the read and write services),
+ * {@code forms} (what researchers type, on pages and in CSV rows), {@code csv},
+ * {@code timeline}, {@code web} and {@code demo}.
  */
-@ApplicationModule(displayName = "Evidence")
+@ApplicationModule(displayName = "Evidence", allowedDependencies = { "petitions", "shared" })
 package org.safepassage.evidence;
 
 import org.springframework.modulith.ApplicationModule;

@@ -37,6 +37,17 @@ public class PetitionDirectory {
 		return jdbc.sql(PetitionQueries.DIRECTORY_ALL).query(PetitionDirectory::map).list();
 	}
 
+	/**
+	 * The petition the demo campaign opened on a first start (its creator is
+	 * {@code demo}), for other modules' demo data to link to; empty when the demo was not
+	 * loaded.
+	 */
+	public Optional<PetitionSummary> demoCampaign() {
+		return jdbc.sql(PetitionQueries.DIRECTORY + " where created_by = 'demo' order by id limit 1")
+			.query(PetitionDirectory::map)
+			.optional();
+	}
+
 	private static PetitionSummary map(ResultSet rs, int row) throws SQLException {
 		PetitionState state = PetitionState.valueOf(rs.getString("state"));
 		return new PetitionSummary(rs.getLong("id"), rs.getString("title"), state.name(), state.isPublic());

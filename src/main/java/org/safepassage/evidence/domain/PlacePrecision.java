@@ -1,0 +1,7 @@
+package org.safepassage.evidence.domain;
+
+public enum PlacePrecision {
+
+	CITY, PROVINCE, BORDER_AREA, COUNTRY
+
+}

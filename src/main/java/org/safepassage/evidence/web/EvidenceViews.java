@@ -1,0 +1,103 @@
+package org.safepassage.evidence.web;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.safepassage.evidence.domain.Estimate;
+import org.safepassage.evidence.domain.EstimateContent;
+import org.safepassage.evidence.domain.IncidentContent;
+import org.safepassage.evidence.domain.IncidentState;
+import org.safepassage.evidence.domain.ReconciledFigure;
+import org.safepassage.evidence.domain.ReportContent;
+import org.safepassage.evidence.domain.ReportedFigure;
+import org.safepassage.evidence.domain.SourceReport;
+import org.safepassage.evidence.store.EvidenceCatalogue;
+import org.safepassage.shared.Countries;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Incidents, reports and estimates as text in the reader's language, ready for templates.
+ */
+@Component
+class EvidenceViews {
+
+	private final MessageSource messages;
+
+	EvidenceViews(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	record IncidentView(long id, String title, String kind, String date, String place, String placePrecision,
+			String departure, String returnTo, String summary, List<String> tags, boolean published, String figure,
+			String range, boolean known, String best, boolean overridden, String overrideNote, String basis,
+			int unreadable, List<ReportView> reports) {
+	}
+
+	record ReportView(long id, String organisation, String title, String url, String publishedOn, String figure,
+			String reading, boolean readable, boolean manual, String quote, String reliability, String note) {
+	}
+
+	record EstimateView(long id, String statement, String measure, String rate, String period, String figure,
+			String reading, boolean readable, String organisation, String sourceTitle, String url, String publishedOn,
+			String quote, String note, boolean published) {
+	}
+
+	IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale) {
+		IncidentContent c = listed.content();
+		ReconciledFigure f = listed.figure();
+		return new IncidentView(listed.id(), c.title(), message("evidence.kind." + c.kind().name(), locale),
+				c.date().text(locale), c.place(),
+				message("evidence.placePrecision." + c.placePrecision().name(), locale),
+				Countries.name(c.departureCountry(), locale), Countries.name(c.returnCountry(), locale), c.summary(),
+				c.tags(), listed.incident().published(), f.text(messages, locale), f.range(locale), f.known(),
+				f.known() ? NumberFormat.getIntegerInstance(locale).format(f.best()) : "", f.overridden(),
+				f.overrideNote(),
+				f.basis() == null ? null : message("evidence.reliability." + f.basis().name(), locale), f.unreadable(),
+				listed.reports().stream().map(r -> report(r, locale)).toList());
+	}
+
+	ReportView report(SourceReport report, Locale locale) {
+		ReportContent c = report.content();
+		return new ReportView(report.id(), c.organisation(), c.title(), c.url(), day(c.publishedOn(), locale),
+				c.figure().text(), reading(c.figure(), locale), c.figure().readable(),
+				c.figure().coding() == ReportedFigure.Coding.MANUAL, c.quote(),
+				message("evidence.reliability." + c.reliability().name(), locale), c.note());
+	}
+
+	EstimateView estimate(Estimate estimate, Locale locale) {
+		EstimateContent c = estimate.content();
+		return new EstimateView(estimate.id(), c.statement(), message("evidence.measure." + c.measure().name(), locale),
+				message("evidence.rate." + c.rate().name(), locale), c.period().text(locale), c.figure().text(),
+				reading(c.figure(), locale), c.figure().readable(), c.organisation(), c.sourceTitle(), c.url(),
+				day(c.publishedOn(), locale), c.quote(), c.note(), estimate.state() == IncidentState.PUBLISHED);
+	}
+
+	/**
+	 * How a figure was read: "500–600", "500 or more", or that a researcher must read it.
+	 */
+	String reading(ReportedFigure figure, Locale locale) {
+		if (!figure.readable()) {
+			return message("evidence.reading.unreadable", locale);
+		}
+		NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+		if (figure.high() == null) {
+			return messages.getMessage("evidence.reading.atLeast", new Object[] { numbers.format(figure.low()) },
+					locale);
+		}
+		return figure.low().equals(figure.high()) ? numbers.format(figure.low())
+				: numbers.format(figure.low()) + "–" + numbers.format(figure.high());
+	}
+
+	private static String day(LocalDate day, Locale locale) {
+		return day == null ? null : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+	}
+
+	private String message(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
+	}
+
+}
