@@ -43,9 +43,7 @@ public class PetitionDirectory {
 	 * loaded.
 	 */
 	public Optional<PetitionSummary> demoCampaign() {
-		return jdbc.sql(PetitionQueries.DIRECTORY + " where created_by = 'demo' order by id limit 1")
-			.query(PetitionDirectory::map)
-			.optional();
+		return jdbc.sql(PetitionQueries.DIRECTORY_DEMO).query(PetitionDirectory::map).optional();
 	}
 
 	private static PetitionSummary map(ResultSet rs, int row) throws SQLException {

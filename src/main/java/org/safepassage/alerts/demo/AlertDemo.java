@@ -59,12 +59,7 @@ public class AlertDemo implements ApplicationRunner {
 		if (!alerts.isEmpty()) {
 			return;
 		}
-		List<Long> petition = petitions.all()
-			.stream()
-			.filter(p -> p.title().startsWith("Recognise North Koreans"))
-			.limit(1)
-			.map(PetitionDirectory.PetitionSummary::id)
-			.toList();
+		List<Long> petition = petitions.demoCampaign().map(PetitionDirectory.PetitionSummary::id).stream().toList();
 		List<IncidentDirectory.IncidentSummary> all = incidents.all();
 		List<Long> returns2023 = incidentsOn(all, LocalDate.of(2023, 10, 9), LocalDate.of(2023, 9, 18),
 				LocalDate.of(2023, 8, 29));

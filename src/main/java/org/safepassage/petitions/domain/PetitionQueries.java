@@ -45,6 +45,9 @@ public final class PetitionQueries {
 
 	public static final String DIRECTORY_ALL = "select id, title, state from petition order by id";
 
+	public static final String DIRECTORY_DEMO = """
+			select id, title, state from petition where created_by = 'demo' order by id limit 1""";
+
 	public static final String ANY_PETITION = "select exists (select 1 from petition)";
 
 	public static final String DUE_TO_CLOSE = """
