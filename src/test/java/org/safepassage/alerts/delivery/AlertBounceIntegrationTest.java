@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +144,9 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 			JavaMailSenderImpl refusing = new JavaMailSenderImpl();
 			refusing.setHost("127.0.0.1");
 			refusing.setPort(server.socket.getLocalPort());
-			long first = lifecycle.create(new AlertContent(AlertKind.ACTION, "Ask your MP", LocalDate.now(), "en", null,
-					null, "Please write.", List.of(), List.of(), List.of()), "test");
-			lifecycle.schedule(first, Instant.now());
+			long first = lifecycle.create(new AlertContent(AlertKind.ACTION, "Ask your MP", LocalDate.now(clock), "en",
+					null, null, "Please write.", List.of(), List.of(), List.of()), "test");
+			lifecycle.schedule(first, clock.instant());
 			lifecycle.startDue();
 			sender.drainOverSmtp(refusing);
 
@@ -175,9 +174,9 @@ class AlertBounceIntegrationTest extends IntegrationTest {
 				.single()).as("retried with backoff").isTrue();
 
 			// The next alert is not even addressed to the bouncing address.
-			long second = lifecycle.create(new AlertContent(AlertKind.ACTION, "Ask again", LocalDate.now(), "en", null,
-					null, "Please write again.", List.of(), List.of(), List.of()), "test");
-			lifecycle.schedule(second, Instant.now());
+			long second = lifecycle.create(new AlertContent(AlertKind.ACTION, "Ask again", LocalDate.now(clock), "en",
+					null, null, "Please write again.", List.of(), List.of(), List.of()), "test");
+			lifecycle.schedule(second, clock.instant());
 			lifecycle.startDue();
 			assertThat(jdbc
 				.sql("select count(*) from alert_delivery d join alert_subscriber s on s.id = d.subscriber_id "

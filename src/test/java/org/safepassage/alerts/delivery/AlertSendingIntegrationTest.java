@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,8 +88,8 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 	}
 
 	long alert(AlertKind kind, String title, List<Long> petitionIds) {
-		return lifecycle.create(new AlertContent(kind, title, LocalDate.now(), "en", null, null, "Body of " + title,
-				List.of("Point one"), petitionIds, List.of()), "test");
+		return lifecycle.create(new AlertContent(kind, title, LocalDate.now(clock), "en", null, null,
+				"Body of " + title, List.of("Point one"), petitionIds, List.of()), "test");
 	}
 
 	String state(long alertId) {
@@ -118,7 +117,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		control.stop();
 		List<String> emails = subscribers("crash", 40, "ACTION");
 		long alertId = alert(AlertKind.ACTION, "Write to your MP today", List.of());
-		lifecycle.schedule(alertId, Instant.now());
+		lifecycle.schedule(alertId, clock.instant());
 
 		control.crashAfter(12);
 		control.start();
@@ -167,7 +166,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		control.stop();
 		List<String> emails = subscribers("pause", 10, "NEWS");
 		long alertId = alert(AlertKind.NEWS, "News to pause", List.of());
-		lifecycle.schedule(alertId, Instant.now());
+		lifecycle.schedule(alertId, clock.instant());
 		lifecycle.startDue();
 		var staff = user("campaigner").roles("CAMPAIGNER");
 		mvc.perform(post("/admin/alerts/{id}/pause", alertId).with(csrf()).with(staff));
@@ -237,7 +236,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		long news = alert(AlertKind.NEWS, "News of the embassy petition", List.of(petitionId));
 		long prayer = alert(AlertKind.PRAYER, "A prayer alert", List.of(petitionId));
 		for (long id : List.of(other, news, prayer)) {
-			lifecycle.schedule(id, Instant.now());
+			lifecycle.schedule(id, clock.instant());
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> List.of(other, news, prayer).stream().allMatch(id -> "SENT".equals(state(id))));
@@ -271,7 +270,7 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 			.param(emails.get(2))
 			.update();
 		long alertId = alert(AlertKind.PRAYER, "Kept in the outbox", List.of());
-		lifecycle.schedule(alertId, Instant.now());
+		lifecycle.schedule(alertId, clock.instant());
 		lifecycle.startDue();
 		sender.drainToOutbox();
 		sender.drainToOutbox();

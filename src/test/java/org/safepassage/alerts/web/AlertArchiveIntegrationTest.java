@@ -115,7 +115,7 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 
 	@Test
 	void draftsAndScheduledAlertsAreNotPublic() throws Exception {
-		long draft = lifecycle.create(new AlertContent(AlertKind.NEWS, "Secret draft", LocalDate.now(), "en", null,
+		long draft = lifecycle.create(new AlertContent(AlertKind.NEWS, "Secret draft", LocalDate.now(clock), "en", null,
 				null, "Not yet", List.of(), List.of(), List.of()), "test");
 		mvc.perform(get("/alerts/{id}", draft)).andExpect(status().isNotFound());
 		mvc.perform(get("/alerts")).andExpect(content().string(not(containsString("Secret draft"))));
@@ -181,8 +181,8 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("choose petitions from the list")))
 			.andExpect(content().string(containsString("value=\"&lt;b&gt;Title&lt;/b&gt;\"")))
 			.andExpect(content().string(containsString("value=\"23/11/2023\"")));
-		long id = lifecycle.create(new AlertContent(AlertKind.NEWS, "Draft to edit", LocalDate.now(), "en", null, null,
-				"Text", List.of(), List.of(), List.of()), "test");
+		long id = lifecycle.create(new AlertContent(AlertKind.NEWS, "Draft to edit", LocalDate.now(clock), "en", null,
+				null, "Text", List.of(), List.of(), List.of()), "test");
 		mvc.perform(get("/admin/alerts/{id}/edit", id).with(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Draft to edit")));

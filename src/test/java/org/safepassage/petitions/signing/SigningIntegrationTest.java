@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -281,7 +280,7 @@ class SigningIntegrationTest extends IntegrationTest {
 	void aClosedPetitionRefusesSignaturesWithAClearMessage() throws Exception {
 		long id = Petitions.openPetition(repository, "Closing");
 		Petition petition = repository.find(id).orElseThrow();
-		petition.close(Instant.now());
+		petition.close(clock.instant());
 		repository.save(petition);
 		mvc.perform(sign(id, "Late", "late@example.org", "GB"))
 			.andExpect(status().isConflict())
@@ -303,7 +302,7 @@ class SigningIntegrationTest extends IntegrationTest {
 	@Test
 	void draftsAreNotPublic() throws Exception {
 		long id = repository.save(Petition
-			.draft(new PetitionContent("Secret draft", "b", List.of("d"), "t", null, null), "test", Instant.now()));
+			.draft(new PetitionContent("Secret draft", "b", List.of("d"), "t", null, null), "test", clock.instant()));
 		mvc.perform(get("/petitions/{id}", id)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/petitions/{id}", id)).andExpect(status().isNotFound());
 		mvc.perform(sign(id, "A", "a@example.org", "GB")).andExpect(status().isNotFound());

@@ -46,7 +46,7 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 				.param("demands", "Grant refugee status\n\nAllow safe passage\nStop forced returns")
 				.param("target", "Embassy of the People's Republic of China, London")
 				.param("signatureGoal", "50000")
-				.param("closingDate", LocalDate.now().plusDays(30).toString()))
+				.param("closingDate", LocalDate.now(clock).plusDays(30).toString()))
 			.andExpect(redirectedUrlPattern("/admin/petitions/*"))
 			.andReturn()
 			.getResponse()
