@@ -55,7 +55,8 @@ create table staff_audit (
 create index staff_audit_at on staff_audit (at desc, id desc);
 create index staff_audit_actor on staff_audit (lower(actor), at desc);
 
--- Append-only: not even the application's own database user can change or remove what was recorded.
+-- Append-only: no statement can change or remove what was recorded; dropping the trigger takes DDL, which the
+-- application never runs.
 create function staff_audit_refuse_change() returns trigger language plpgsql as $$
 begin
     raise exception 'staff_audit is append-only';

@@ -12,6 +12,7 @@ import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCus
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -95,6 +96,11 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setUserDetailsPasswordService(accounts);
+		// Whether an account is disabled is checked only after its password, so a wrong
+		// password costs the same time and gets the same answer for every name.
+		passwords.setPreAuthenticationChecks(user -> {
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		var signInFailure = new ExceptionMappingAuthenticationFailureHandler();
 		signInFailure.setDefaultFailureUrl("/login?error");
 		signInFailure.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?throttled"));

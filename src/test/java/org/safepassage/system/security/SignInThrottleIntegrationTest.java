@@ -41,19 +41,22 @@ class SignInThrottleIntegrationTest extends IntegrationTest {
 		mvc.perform(signIn("target@example.org", PASSWORD, "198.51.100.40")).andExpect(redirectedUrl("/admin"));
 
 		guess40("target@example.org", "203.0.113.40");
-		// Right after the last guess (the test clock stands where it was made):
-		clock.set(lastFailureFrom("203.0.113.40"));
+		// Each check runs right after the last guess: the test clock is put back there.
+		Instant lastGuess = lastFailureFrom("203.0.113.40");
+		clock.set(lastGuess);
 		mvc.perform(signIn("target@example.org", PASSWORD, "203.0.113.40"))
 			.andExpect(redirectedUrl("/login?throttled"));
 		mvc.perform(get("/login").param("throttled", ""))
 			.andExpect(content().string(Matchers.containsString("Too many failed sign-ins.")));
 
-		// The owner still signs in where they did before; elsewhere, not until the wait
-		// ends
-		// or an admin lifts it.
+		// The owner still signs in where they did before; from a new address, not until
+		// the wait ends or an admin lifts it.
+		clock.set(lastGuess);
 		mvc.perform(signIn("target@example.org", PASSWORD, "198.51.100.40")).andExpect(redirectedUrl("/admin"));
+		clock.set(lastGuess);
 		mvc.perform(signIn("target@example.org", PASSWORD, "198.51.100.41"))
 			.andExpect(redirectedUrl("/login?throttled"));
+		clock.set(lastGuess);
 		mvc.perform(get("/admin/staff").with(user("admin@example.org").roles("ADMIN")))
 			.andExpect(content().string(Matchers.containsString("Sign-in limited")));
 		mvc.perform(

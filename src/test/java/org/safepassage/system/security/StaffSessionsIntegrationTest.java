@@ -76,6 +76,8 @@ class StaffSessionsIntegrationTest extends IntegrationTest {
 		mvc.perform(get("/admin/alerts").cookie(laptop)).andExpect(redirectedUrl("/login"));
 		mvc.perform(post("/admin/alerts").cookie(phone).with(csrf()).param("title", "still here?"))
 			.andExpect(redirectedUrl("/login"));
+		mvc.perform(StaffLogins.signIn("disabled@example.org", PASSWORD, "198.51.100.1"))
+			.andExpect(redirectedUrl("/login?error"));
 	}
 
 	@Test
