@@ -1,13 +1,13 @@
 -- Staff sessions, shared by every instance (Spring Session JDBC; its own PostgreSQL schema, created here and
 -- not by Spring Session's initializer). Supporters never get a session: CSRF tokens live in cookies.
 create table spring_session (
-    primary_id            char(36)     not null,
-    session_id            char(36)     not null,
-    creation_time         bigint       not null,
-    last_access_time      bigint       not null,
-    max_inactive_interval int          not null,
-    expiry_time           bigint       not null,
-    principal_name        varchar(100),
+    primary_id            char(36) not null,
+    session_id            char(36) not null,
+    creation_time         bigint   not null,
+    last_access_time      bigint   not null,
+    max_inactive_interval int      not null,
+    expiry_time           bigint   not null,
+    principal_name        text, -- Spring Session's varchar(100) is shorter than an email may be
     constraint spring_session_pk primary key (primary_id)
 );
 create unique index spring_session_ix1 on spring_session (session_id);

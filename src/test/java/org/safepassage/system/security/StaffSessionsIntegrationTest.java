@@ -132,6 +132,15 @@ class StaffSessionsIntegrationTest extends IntegrationTest {
 		mvc.perform(get("/admin").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
 	}
 
+	@Test
+	void anEmailOfAnyAllowedLengthSignsIn() throws Exception {
+		String email = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + ".example.org";
+		account(jdbc, encoder, email, PASSWORD, "CAMPAIGNER");
+		Cookie cookie = session(mvc, email, PASSWORD, "198.51.100.7");
+		mvc.perform(get("/admin").cookie(cookie)).andExpect(status().isOk());
+		assertThat(sessionsOf(email)).isEqualTo(1);
+	}
+
 	/** Through the real server, as the signing spike comes: page, then signature. */
 	@Test
 	void readingAndSigningAPetitionCreatesNoSession() throws Exception {
