@@ -13,7 +13,7 @@ class FirstAdminIntegrationTest extends IntegrationTest {
 			.param("admin@example.org")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.single();
-		assertThat(row[0]).startsWith("{bcrypt}$2").doesNotContain("correct horse battery");
+		assertThat(row[0]).startsWith("{pbkdf2@SpringSecurity_v5_8}").doesNotContain("correct horse battery");
 		assertThat(row[1]).isEqualTo("{ADMIN}");
 		assertThat(row[2]).isEqualTo("f");
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -21,6 +22,9 @@ class OneTimePasswordIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PasswordEncoder encoder;
 
 	@Test
 	void staffWithAOneTimePasswordMustChooseANewOneFirst() throws Exception {
@@ -34,22 +38,25 @@ class OneTimePasswordIntegrationTest extends IntegrationTest {
 	void aNewPasswordMustBeLongAndTypedTwice() throws Exception {
 		jdbc.sql("""
 				insert into staff_account (email, display_name, password_hash, roles, must_change_password)
-				values ('fresh@example.org', 'Fresh', '{noop}one-time-pass', '{CAMPAIGNER}', true)
-				on conflict do nothing""").update();
+				values ('fresh@example.org', 'Fresh', ?, '{CAMPAIGNER}', true)
+				on conflict do nothing""").param(encoder.encode("one-time-pass")).update();
 		var fresh = user("fresh@example.org").roles("CAMPAIGNER");
 		mvc.perform(post("/admin/account/password").with(fresh)
 			.with(csrf())
+			.param("currentPassword", "one-time-pass")
 			.param("password", "short")
 			.param("confirmation", "short"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("at least 12 and at most 200 characters")));
+			.andExpect(content().string(Matchers.containsString("at least 12 and at most 128 characters")));
 		mvc.perform(post("/admin/account/password").with(fresh)
 			.with(csrf())
+			.param("currentPassword", "one-time-pass")
 			.param("password", "a long enough passphrase")
 			.param("confirmation", "a different passphrase"))
 			.andExpect(content().string(Matchers.containsString("The two passwords are not the same.")));
 		mvc.perform(post("/admin/account/password").with(fresh)
 			.with(csrf())
+			.param("currentPassword", "one-time-pass")
 			.param("password", "a long enough passphrase")
 			.param("confirmation", "a long enough passphrase")).andExpect(redirectedUrl("/login?passwordChanged"));
 		mvc.perform(SecurityMockMvcRequestBuilders.formLogin()

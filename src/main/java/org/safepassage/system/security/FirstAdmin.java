@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -43,13 +42,13 @@ class FirstAdmin implements ApplicationRunner {
 		String password = properties.admin().password();
 		boolean generated = !StringUtils.hasText(password);
 		if (generated) {
-			password = KeyGenerators.string().generateKey() + KeyGenerators.string().generateKey();
+			password = PasswordRules.oneTimePassword();
 		}
-		else if (password.length() < PasswordRules.MIN_LENGTH) {
-			throw new IllegalStateException(
-					"SAFEPASSAGE_ADMIN_PASSWORD must have at least " + PasswordRules.MIN_LENGTH + " characters");
+		else if (password.length() < PasswordRules.MIN_LENGTH || password.length() > PasswordRules.MAX_LENGTH) {
+			throw new IllegalStateException("SAFEPASSAGE_ADMIN_PASSWORD must have at least " + PasswordRules.MIN_LENGTH
+					+ " and at most " + PasswordRules.MAX_LENGTH + " characters");
 		}
-		if (!accounts.create(email, "Administrator", password, List.of(Role.ADMIN), generated)) {
+		if (!accounts.create(email, "Administrator", password, List.of(Role.ADMIN), generated, null)) {
 			return; // another instance created it first
 		}
 		if (generated) {

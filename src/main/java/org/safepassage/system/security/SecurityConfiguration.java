@@ -1,23 +1,32 @@
 package org.safepassage.system.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.safepassage.system.audit.AuditLog;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -30,10 +39,26 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
 			+ "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-	/** bcrypt today, upgradeable in place: the hash records its own algorithm. */
+	/**
+	 * Cookies go along with top-level navigations from other sites, never with their
+	 * posts.
+	 */
+	static final String SAME_SITE = "Lax";
+
+	static final String NEW_HASHES = "pbkdf2@SpringSecurity_v5_8";
+
+	/**
+	 * New hashes are PBKDF2-HMAC-SHA256 (310,000 iterations): bcrypt ignores everything
+	 * after 72 bytes, which is 24 Korean or Chinese characters, and Spring refuses to
+	 * hash more. The hash names its algorithm, so bcrypt hashes made before still sign in
+	 * and are rewritten as PBKDF2 at that sign-in ({@link StaffAccounts#updatePassword}).
+	 * PBKDF2 rather than Argon2: it needs no extra library, and costs no memory per
+	 * attempt that a flood of sign-ins could multiply.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder(NEW_HASHES, Map.of(NEW_HASHES,
+				Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 	/**
@@ -45,30 +70,72 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** The session cookie (Spring Session's): HttpOnly, SameSite, Secure over https. */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/staff/**")
-			.hasRole("ADMIN")
-			.requestMatchers("/admin/outbox/**")
-			.hasAnyRole("ADMIN", "MODERATOR")
-			.requestMatchers("/admin/evidence/**")
-			.hasAnyRole("ADMIN", "RESEARCHER")
-			.requestMatchers("/admin/alerts/**")
-			.hasAnyRole("ADMIN", "CAMPAIGNER")
-			.requestMatchers("/admin/petitions/**")
-			.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER")
-			.requestMatchers("/admin/**")
-			.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
-			.anyRequest()
-			.permitAll())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
-			// Cookie-held CSRF tokens keep anonymous readers session-free; a signature
-			// spike creates no sessions.
+	DefaultCookieSerializerCustomizer sessionCookie() {
+		return serializer -> {
+			serializer.setSameSite(SAME_SITE);
+			serializer.setUseHttpOnlyCookie(true);
+		};
+	}
+
+	/**
+	 * CSRF tokens in a cookie, not the session: anonymous readers and signers stay
+	 * session-free, so a signature spike creates no sessions.
+	 */
+	@Bean
+	CookieCsrfTokenRepository csrfTokenRepository() {
+		var tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite(SAME_SITE));
+		return tokens;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAccounts accounts, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, AuditLog audit, CookieCsrfTokenRepository csrfTokens) throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder);
+		passwords.setUserDetailsPasswordService(accounts);
+		// Whether an account is disabled is checked only after its password, so a wrong
+		// password costs the same time and gets the same answer for every name.
+		passwords.setPreAuthenticationChecks(user -> {
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		var signInFailure = new ExceptionMappingAuthenticationFailureHandler();
+		signInFailure.setDefaultFailureUrl("/login?error");
+		signInFailure.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
+
+		http.authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle, accounts, audit)))
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/audit.csv")
+						.hasRole("ADMIN")
+						.requestMatchers("/admin/outbox/**")
+						.hasAnyRole("ADMIN", "MODERATOR")
+						.requestMatchers("/admin/evidence/**")
+						.hasAnyRole("ADMIN", "RESEARCHER")
+						.requestMatchers("/admin/alerts/**")
+						.hasAnyRole("ADMIN", "CAMPAIGNER")
+						.requestMatchers("/admin/petitions/**")
+						.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER")
+						.requestMatchers("/admin/**")
+						.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
+						.anyRequest()
+						.permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/admin", false)
+				.failureHandler(signInFailure)
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/?signedOut")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null) {
+						audit.record(authentication.getName(), "sign-out", null, "ok", request.getRemoteAddr());
+					}
+				}))
 			// RFC 8058 one-click unsubscribe: mail clients POST the List-Unsubscribe URL
 			// without a token. The link
 			// is signed per subscriber, so this one POST is exempt and nothing else.
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
 					.matcher(HttpMethod.POST, "/alerts/unsubscribe/{id}/{signature}")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
