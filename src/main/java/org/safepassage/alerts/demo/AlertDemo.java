@@ -11,11 +11,11 @@ import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
+import org.safepassage.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(30)
-@ConditionalOnProperty(name = "safepassage.demo.enabled", havingValue = "true", matchIfMissing = true)
+@DemoData
 public class AlertDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertDemo.class);

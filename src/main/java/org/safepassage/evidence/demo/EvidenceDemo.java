@@ -17,11 +17,11 @@ import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.petitions.PetitionDirectory;
+import org.safepassage.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(20)
-@ConditionalOnProperty(name = "safepassage.demo.enabled", havingValue = "true", matchIfMissing = true)
+@DemoData
 class EvidenceDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(EvidenceDemo.class);

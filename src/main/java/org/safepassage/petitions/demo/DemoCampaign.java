@@ -8,11 +8,11 @@ import java.util.List;
 import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.petitions.domain.PetitionRepository;
+import org.safepassage.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "safepassage.demo.enabled", havingValue = "true", matchIfMissing = true)
+@DemoData
 class DemoCampaign implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
