@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London") ZoneId zone,
 		@DefaultValue("en") List<String> languages, @DefaultValue("14d") Duration confirmationTtl,
 		@DefaultValue("3") int confirmationMails, @DefaultValue Sending sending,
-		@DefaultValue PreferenceLinks preferenceLinks) {
+		@DefaultValue PreferenceLinks preferenceLinks, @DefaultValue Prayers prayers) {
 
 	/**
 	 * How alerts are sent. {@code connections} SMTP connections are each held open for a
@@ -51,6 +51,14 @@ public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London")
 		public long lifetimeDays() {
 			return Math.max(1, lifetime.toDays());
 		}
+	}
+
+	/**
+	 * "I prayed" is counted at most once per browser (a cookie) and at most
+	 * {@code perAddress} times per client address (IPv6: per /64) per alert per day;
+	 * {@code tracked} bounds how many (alert, address) pairs are remembered.
+	 */
+	public record Prayers(@DefaultValue("3") int perAddress, @DefaultValue("100000") int tracked) {
 	}
 
 	/**
