@@ -70,6 +70,18 @@ public class AlertMails {
 				unsubscribeHeaders(subscriber.id()));
 	}
 
+	/** A new link to a subscriber's settings, asked for from an expired one. */
+	public OutgoingMail preferencesLink(Subscriptions.Subscriber subscriber) {
+		Locale locale = Locale.forLanguageTag(subscriber.language());
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", subscriber.name() == null ? friend(locale) : subscriber.name());
+		model.put("preferencesUrl", links.preferencesUrl(subscriber.id()));
+		model.put("unsubscribeUrl", links.unsubscribeUrl(subscriber.id()));
+		model.put("lifetimeDays", properties.preferenceLinks().lifetimeDays());
+		return composer.compose(subscriber.email(), "alerts/preferences-link", model, locale, new Object[0],
+				unsubscribeHeaders(subscriber.id()));
+	}
+
 	private String friend(Locale locale) {
 		return messages.getMessage("mail.alerts.friend", null, locale);
 	}

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("safepassage.alerts")
 public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London") ZoneId zone,
 		@DefaultValue("en") List<String> languages, @DefaultValue("14d") Duration confirmationTtl,
-		@DefaultValue("3") int confirmationMails, @DefaultValue Sending sending) {
+		@DefaultValue("3") int confirmationMails, @DefaultValue Sending sending,
+		@DefaultValue PreferenceLinks preferenceLinks, @DefaultValue Prayers prayers) {
 
 	/**
 	 * How alerts are sent. {@code connections} SMTP connections are each held open for a
@@ -37,6 +38,27 @@ public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London")
 		public Duration retryDelay(int attemptsSoFar) {
 			return Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);
 		}
+	}
+
+	/**
+	 * The signed links to a subscriber's settings, which show their address: each works
+	 * for {@code lifetime} (counted in whole days from the day it was issued); an expired
+	 * one can ask for a fresh link by email, at most once per {@code resendInterval} per
+	 * subscriber. Unsubscribe links never expire.
+	 */
+	public record PreferenceLinks(@DefaultValue("90d") Duration lifetime, @DefaultValue("1h") Duration resendInterval) {
+
+		public long lifetimeDays() {
+			return Math.max(1, lifetime.toDays());
+		}
+	}
+
+	/**
+	 * "I prayed" is counted at most once per browser (a cookie) and at most
+	 * {@code perAddress} times per client address (IPv6: per /64) per alert per day;
+	 * {@code tracked} bounds how many (alert, address) pairs are remembered.
+	 */
+	public record Prayers(@DefaultValue("3") int perAddress, @DefaultValue("100000") int tracked) {
 	}
 
 	/**

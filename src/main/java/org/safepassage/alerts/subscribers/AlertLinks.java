@@ -3,6 +3,9 @@ package org.safepassage.alerts.subscribers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertsProperties;
@@ -14,6 +17,12 @@ import org.springframework.stereotype.Component;
  * The per-subscriber links of every alert mail. The secret comes from
  * {@code safepassage.alerts.link-secret}, or else is generated once and kept in the
  * database, so every instance signs and checks alike.
+ * <p>
+ * A preferences link shows the subscriber's address, so it is dated and expires (see
+ * {@link AlertsProperties.PreferenceLinks}). An unsubscribe link is not dated and never
+ * expires: mail clients offer RFC 8058 one-click unsubscribe for as long as the mail is
+ * kept, bulk-mail rules expect it to work long after sending, and all it can do is stop
+ * mail to the address it was sent to; its page shows nothing about the subscriber.
  */
 @Component
 public class AlertLinks {
@@ -24,17 +33,21 @@ public class AlertLinks {
 
 	private final SafePassageProperties site;
 
+	private final Clock clock;
+
 	private volatile LinkSigner signer;
 
-	AlertLinks(JdbcClient jdbc, AlertsProperties properties, SafePassageProperties site) {
+	AlertLinks(JdbcClient jdbc, AlertsProperties properties, SafePassageProperties site, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.site = site;
+		this.clock = clock;
 	}
 
+	/** A link issued today. */
 	public String preferencesPath(long subscriberId) {
 		return "/alerts/preferences/" + subscriberId + "/"
-				+ signer().sign(LinkSigner.Purpose.PREFERENCES, subscriberId);
+				+ signer().signDated(LinkSigner.Purpose.PREFERENCES, subscriberId, today());
 	}
 
 	public String unsubscribePath(long subscriberId) {
@@ -50,8 +63,20 @@ public class AlertLinks {
 		return site.link(unsubscribePath(subscriberId));
 	}
 
-	public boolean verify(LinkSigner.Purpose purpose, long subscriberId, String signature) {
-		return signer().verify(purpose, subscriberId, signature);
+	/**
+	 * Whether {@code link}, the last part of a preferences path, is ours and still valid.
+	 */
+	public LinkSigner.Check checkPreferences(long subscriberId, String link) {
+		return signer().check(LinkSigner.Purpose.PREFERENCES, subscriberId, link, today(),
+				properties.preferenceLinks().lifetimeDays());
+	}
+
+	public boolean verifyUnsubscribe(long subscriberId, String signature) {
+		return signer().verify(LinkSigner.Purpose.UNSUBSCRIBE, subscriberId, signature);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	public String link(String path) {

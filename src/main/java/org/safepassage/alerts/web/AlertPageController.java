@@ -37,14 +37,17 @@ class AlertPageController {
 
 	private final AlertsProperties properties;
 
+	private final PrayersPerAddress prayersPerAddress;
+
 	private final Clock clock;
 
 	AlertPageController(AlertRepository alerts, AlertViews views, AlertFeed feed, AlertsProperties properties,
-			Clock clock) {
+			PrayersPerAddress prayersPerAddress, Clock clock) {
 		this.alerts = alerts;
 		this.views = views;
 		this.feed = feed;
 		this.properties = properties;
+		this.prayersPerAddress = prayersPerAddress;
 		this.clock = clock;
 	}
 
@@ -72,15 +75,19 @@ class AlertPageController {
 	}
 
 	/**
-	 * Counts a prayer at most once per browser per day: a cookie that expires at midnight
-	 * remembers it. Nothing about the person is stored, not even their address.
+	 * Counts a prayer at most once per browser per day, which a cookie that expires at
+	 * midnight remembers, and at most a few times per client address per day, which only
+	 * memory holds (see {@link PrayersPerAddress}): a script that drops cookies cannot
+	 * inflate the count. Nothing about the person is stored.
 	 */
 	@PostMapping("/alerts/{id:\\d+}/prayed")
 	String prayed(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
 		AlertRepository.Stored stored = publicAlert(id);
 		if (stored.alert().acceptsPrayers() && !prayedToday(request, id)) {
-			alerts.prayed(id);
 			ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
+			if (prayersPerAddress.count(id, now.toLocalDate(), request.getRemoteAddr())) {
+				alerts.prayed(id);
+			}
 			ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(properties.zone());
 			Cookie cookie = new Cookie(prayedCookie(id), now.toLocalDate().toString());
 			cookie.setMaxAge((int) Math.max(1, Duration.between(now, midnight).toSeconds()));

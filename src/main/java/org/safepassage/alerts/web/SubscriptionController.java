@@ -1,17 +1,12 @@
 package org.safepassage.alerts.web;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.alerts.domain.AlertsProperties;
-import org.safepassage.alerts.subscribers.AlertLinks;
-import org.safepassage.alerts.subscribers.LinkSigner;
 import org.safepassage.alerts.subscribers.Subscriptions;
-import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.Tokens;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,33 +15,23 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Subscribing, confirming (the link's GET shows a button, only the POST confirms),
- * preferences and leaving through signed links. The unsubscribe URL is also the
- * List-Unsubscribe URL: a POST to it, with or without a body, unsubscribes at once (RFC
- * 8058), and it is the only POST exempt from CSRF tokens.
+ * Subscribing and confirming (the link's GET shows a button, only the POST confirms).
+ * Settings and leaving are in {@link PreferencesController}.
  */
 @Controller
 class SubscriptionController {
 
 	private final Subscriptions subscriptions;
 
-	private final AlertLinks links;
-
 	private final AlertsProperties properties;
 
-	private final PetitionDirectory petitions;
-
-	SubscriptionController(Subscriptions subscriptions, AlertLinks links, AlertsProperties properties,
-			PetitionDirectory petitions) {
+	SubscriptionController(Subscriptions subscriptions, AlertsProperties properties) {
 		this.subscriptions = subscriptions;
-		this.links = links;
 		this.properties = properties;
-		this.petitions = petitions;
 	}
 
 	/** The CSRF parameter starts with '_'; an unticked topic box sends nothing. */
@@ -105,97 +90,6 @@ class SubscriptionController {
 			case EXPIRED -> 410;
 			case UNKNOWN -> 404;
 		});
-		return "alerts/confirm";
-	}
-
-	@GetMapping("/alerts/preferences/{id}/{signature}")
-	String preferences(@PathVariable long id, @PathVariable String signature, Model model,
-			HttpServletResponse response) {
-		Subscriptions.Subscriber subscriber = signed(LinkSigner.Purpose.PREFERENCES, id, signature).orElse(null);
-		if (subscriber == null) {
-			return unknownLink(model, response);
-		}
-		model.addAttribute("form", new PreferencesForm(subscriber.name(), subscriber.language(), subscriber.topics(),
-				subscriber.campaigns()));
-		return preferencesPage(subscriber, signature, model);
-	}
-
-	@PostMapping("/alerts/preferences/{id}/{signature}")
-	String savePreferences(@PathVariable long id, @PathVariable String signature,
-			@Valid @ModelAttribute("form") PreferencesForm form, BindingResult errors, Model model,
-			HttpServletResponse response) {
-		Subscriptions.Subscriber subscriber = signed(LinkSigner.Purpose.PREFERENCES, id, signature).orElse(null);
-		if (subscriber == null) {
-			return unknownLink(model, response);
-		}
-		if (!errors.hasFieldErrors("language") && !properties.languages().contains(form.language())) {
-			errors.rejectValue("language", "alerts.language.invalid");
-		}
-		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return preferencesPage(subscriber, signature, model);
-		}
-		boolean saved = subscriptions.updatePreferences(id, form.nameOrNull(), form.language(), form.topicList(),
-				form.campaignList());
-		return "redirect:" + links.preferencesPath(id) + (saved ? "?saved" : "");
-	}
-
-	private String preferencesPage(Subscriptions.Subscriber subscriber, String signature, Model model) {
-		model.addAttribute("subscriber", subscriber);
-		model.addAttribute("action", "/alerts/preferences/" + subscriber.id() + "/" + signature);
-		model.addAttribute("unsubscribePath", links.unsubscribePath(subscriber.id()));
-		model.addAttribute("languages", properties.languages());
-		model.addAttribute("kinds", AlertKind.values());
-		List<PetitionDirectory.PetitionSummary> campaigns = subscriber.campaigns()
-			.stream()
-			.flatMap(p -> petitions.find(p).stream())
-			.toList();
-		model.addAttribute("campaignOptions", campaigns);
-		return "alerts/preferences";
-	}
-
-	/**
-	 * The visible link's page: one button. A GET never unsubscribes (mail scanners follow
-	 * links).
-	 */
-	@GetMapping("/alerts/unsubscribe/{id}/{signature}")
-	String unsubscribePage(@PathVariable long id, @PathVariable String signature, Model model,
-			HttpServletResponse response) {
-		Subscriptions.Subscriber subscriber = signed(LinkSigner.Purpose.UNSUBSCRIBE, id, signature).orElse(null);
-		if (subscriber == null) {
-			return unknownLink(model, response);
-		}
-		model.addAttribute("action", links.unsubscribePath(id));
-		model.addAttribute("left", subscriber.state() == Subscriptions.SubscriberState.UNSUBSCRIBED);
-		return "alerts/unsubscribe";
-	}
-
-	/**
-	 * RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here without a
-	 * CSRF token.
-	 */
-	@PostMapping("/alerts/unsubscribe/{id}/{signature}")
-	String unsubscribe(@PathVariable long id, @PathVariable String signature, Model model,
-			HttpServletResponse response) {
-		if (signed(LinkSigner.Purpose.UNSUBSCRIBE, id, signature).isEmpty()) {
-			return unknownLink(model, response);
-		}
-		subscriptions.unsubscribe(id);
-		model.addAttribute("left", true);
-		model.addAttribute("justLeft", true);
-		return "alerts/unsubscribe";
-	}
-
-	private Optional<Subscriptions.Subscriber> signed(LinkSigner.Purpose purpose, long id, String signature) {
-		if (!links.verify(purpose, id, signature)) {
-			return Optional.empty();
-		}
-		return subscriptions.find(id);
-	}
-
-	private String unknownLink(Model model, HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		model.addAttribute("status", "UNKNOWN");
 		return "alerts/confirm";
 	}
 

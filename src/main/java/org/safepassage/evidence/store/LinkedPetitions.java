@@ -1,6 +1,9 @@
 package org.safepassage.evidence.store;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.petitions.PetitionDirectory.PetitionSummary;
@@ -22,6 +25,19 @@ public class LinkedPetitions {
 
 	public boolean allExist(List<Long> ids) {
 		return ids == null || ids.stream().allMatch(id -> id != null && directory.find(id).isPresent());
+	}
+
+	/**
+	 * Whether the public may see a petition, answered from one lookup of them all: an
+	 * export asks for every incident's links.
+	 */
+	public Predicate<Long> visibleToPublic() {
+		Set<Long> visible = directory.all()
+			.stream()
+			.filter(PetitionSummary::publicState)
+			.map(PetitionSummary::id)
+			.collect(Collectors.toSet());
+		return visible::contains;
 	}
 
 	/** Only petitions the public may see are named on public pages. */

@@ -5,10 +5,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.safepassage.evidence.csv.CsvExport;
 import org.safepassage.evidence.store.EvidenceCatalogue;
+import org.safepassage.evidence.store.LinkedPetitions;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -27,10 +29,13 @@ class IncidentLists {
 
 	private final CsvExport export;
 
-	IncidentLists(EvidenceCatalogue catalogue, EvidenceViews views, CsvExport export) {
+	private final LinkedPetitions petitions;
+
+	IncidentLists(EvidenceCatalogue catalogue, EvidenceViews views, CsvExport export, LinkedPetitions petitions) {
 		this.catalogue = catalogue;
 		this.views = views;
 		this.export = export;
+		this.petitions = petitions;
 	}
 
 	/** Adds the page the filter asks for, and links to the pages around it. */
@@ -43,12 +48,18 @@ class IncidentLists {
 		model.addAttribute("exportLink", link(path + "/incidents.csv", filter, 0));
 	}
 
-	/** Every incident the filter shows, not only one page, as a CSV download. */
+	/**
+	 * Every incident the filter shows, not only one page, as a CSV download. Whoever may
+	 * see draft incidents gets every linked petition's id; anyone else only those of
+	 * petitions the public may see, as on the incident's page.
+	 */
 	void writeCsv(IncidentFilter filter, boolean draftsVisible, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"evidence-incidents.csv\"");
+		Predicate<Long> named = draftsVisible ? id -> true : this.petitions.visibleToPublic();
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.export.write(this.catalogue.export(filter.criteria(draftsVisible)), this.catalogue::petitions, out);
+		this.export.write(this.catalogue.export(filter.criteria(draftsVisible)),
+				id -> this.catalogue.petitions(id).stream().filter(named).toList(), out);
 		out.flush();
 	}
 

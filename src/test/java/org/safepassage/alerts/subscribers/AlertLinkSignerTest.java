@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.safepassage.alerts.subscribers.LinkSigner.Check;
 import org.safepassage.alerts.subscribers.LinkSigner.Purpose;
 
 /** Signed preference and unsubscribe links. */
@@ -45,6 +47,45 @@ class AlertLinkSignerTest {
 			String other = signature.substring(0, 21) + c;
 			assertThat(signer.verify(Purpose.PREFERENCES, 7, other)).isEqualTo(other.equals(signature));
 		}
+	}
+
+	@Test
+	void aDatedLinkIsValidFromItsDayForItsLifetimeThenExpired() {
+		LocalDate issued = LocalDate.of(2026, 3, 1);
+		String link = signer.signDated(Purpose.PREFERENCES, 42, issued);
+		assertThat(link).matches("\\d+\\.[A-Za-z0-9_-]{22}").startsWith(issued.toEpochDay() + ".");
+		assertThat(signer.check(Purpose.PREFERENCES, 42, link, issued, 90)).isEqualTo(Check.VALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, link, issued.plusDays(90), 90)).isEqualTo(Check.VALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, link, issued.plusDays(91), 90)).isEqualTo(Check.EXPIRED);
+	}
+
+	@Test
+	void theDateCannotBeMovedAndAnotherSubscriberOrPurposeIsRefused() {
+		LocalDate issued = LocalDate.of(2026, 3, 1);
+		String link = signer.signDated(Purpose.PREFERENCES, 42, issued);
+		String signature = link.substring(link.indexOf('.') + 1);
+		LocalDate later = issued.plusDays(200);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, later.toEpochDay() + "." + signature, later, 90))
+			.isEqualTo(Check.INVALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, "0" + link, issued, 90)).isEqualTo(Check.INVALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 43, link, issued, 90)).isEqualTo(Check.INVALID);
+		assertThat(signer.check(Purpose.UNSUBSCRIBE, 42, link, issued, 90)).isEqualTo(Check.INVALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, null, issued, 90)).isEqualTo(Check.INVALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, "9999999." + signature, issued, 90)).isEqualTo(Check.INVALID);
+		// Not issued by a clock that agrees with ours.
+		String ahead = signer.signDated(Purpose.PREFERENCES, 42, issued.plusDays(2));
+		assertThat(signer.check(Purpose.PREFERENCES, 42, ahead, issued, 90)).isEqualTo(Check.INVALID);
+	}
+
+	@Test
+	void anUndatedLinkFromBeforeDatesIsGenuineButExpired() {
+		LocalDate today = LocalDate.of(2026, 3, 1);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, signer.sign(Purpose.PREFERENCES, 42), today, 90))
+			.isEqualTo(Check.EXPIRED);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, signer.sign(Purpose.UNSUBSCRIBE, 42), today, 90))
+			.isEqualTo(Check.INVALID);
+		assertThat(signer.check(Purpose.PREFERENCES, 42, signer.sign(Purpose.PREFERENCES, 43), today, 90))
+			.isEqualTo(Check.INVALID);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.safepassage.alerts.domain.AlertLifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -151,6 +153,44 @@ class AlertArchiveIntegrationTest extends IntegrationTest {
 			.single();
 		mvc.perform(post("/alerts/{id}/prayed", news).with(csrf()));
 		assertThat(prayed(news)).isZero();
+	}
+
+	@Test
+	void aScriptThatDropsCookiesCountsAtMostThreeTimesPerAddressPerDay() throws Exception {
+		long id = jdbc.sql("""
+				insert into alert (kind, title, alert_date, language, body, state, sent_at, created_by)
+				values ('PRAYER', 'Counted per address', date '2026-01-01', 'en', 'Body', 'SENT', now(), 'test')
+				returning id""").query(Long.class).single();
+		try {
+			for (int i = 0; i < 10; i++) {
+				mvc.perform(post("/alerts/{id}/prayed", id).with(csrf()).with(from("203.0.113.7")))
+					.andExpect(redirectedUrl("/alerts/" + id + "?prayed#pray"));
+			}
+			assertThat(prayed(id)).isEqualTo(3);
+			mvc.perform(post("/alerts/{id}/prayed", id).with(csrf()).with(from("203.0.113.8")));
+			assertThat(prayed(id)).isEqualTo(4);
+			// IPv6: one /64 is one address.
+			for (String address : List.of("2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:aaaa::3",
+					"2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::5")) {
+				mvc.perform(post("/alerts/{id}/prayed", id).with(csrf()).with(from(address)));
+			}
+			assertThat(prayed(id)).isEqualTo(7);
+			mvc.perform(post("/alerts/{id}/prayed", id).with(csrf()).with(from("2001:db8:1:3::1")));
+			assertThat(prayed(id)).isEqualTo(8);
+			clock.advance(Duration.ofDays(1));
+			mvc.perform(post("/alerts/{id}/prayed", id).with(csrf()).with(from("203.0.113.7")));
+			assertThat(prayed(id)).isEqualTo(9);
+		}
+		finally {
+			jdbc.sql("delete from alert where id = ?").param(id).update();
+		}
+	}
+
+	static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test

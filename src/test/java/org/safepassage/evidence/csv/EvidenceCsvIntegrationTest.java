@@ -14,10 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
@@ -25,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -157,6 +162,73 @@ class EvidenceCsvIntegrationTest extends IntegrationTest {
 		assertThat(again.problems()).isEmpty();
 		assertThat(again.incidents()).hasSize(1);
 		assertThat(again.incidents().getFirst().reports()).hasSize(2);
+	}
+
+	@Test
+	void thePublicExportNamesOnlyPetitionsThePublicMaySeeAndStaffExportsNameAll() throws Exception {
+		long draft = petition("A draft nobody outside may know of", "DRAFT");
+		long hidden = petition("A hidden petition", "HIDDEN");
+		long open = petition("An open petition", "OPEN");
+		long incident = jdbc.sql("""
+				insert into incident (kind, title, date_precision, date_from, date_to, place, place_precision,
+				  departure_country, return_country, summary, state, created_by)
+				values ('OTHER', 'Linked to drafts', 'YEAR', date '2012-01-01', date '2012-12-31', 'Draft link place',
+				  'COUNTRY', 'CN', 'KP', 'Summary', 'PUBLISHED', 'test') returning id""").query(Long.class).single();
+		for (long petition : new long[] { draft, hidden, open }) {
+			jdbc.sql("insert into incident_petition (incident_id, petition_id) values (?, ?)")
+				.params(incident, petition)
+				.update();
+		}
+		try {
+			String all = draft + ";" + hidden + ";" + open;
+			String publicCsv = exportOf(get("/evidence/incidents.csv").param("place", "Draft link place"));
+			assertThat(petitionIdsCell(publicCsv)).isEqualTo(String.valueOf(open));
+			String json = mvc.perform(get("/api/evidence/incidents/{id}", incident))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			// The open data API names no petitions at all.
+			assertThat(json).doesNotContainIgnoringCase("petition");
+			assertThat(petitionIdsCell(
+					exportOf(get("/admin/evidence/incidents.csv").param("place", "Draft link place").with(RESEARCHER))))
+				.isEqualTo(all);
+			assertThat(petitionIdsCell(
+					exportOf(get("/evidence/incidents.csv").param("place", "Draft link place").with(RESEARCHER))))
+				.isEqualTo(all);
+		}
+		finally {
+			jdbc.sql("delete from incident where id = ?").param(incident).update();
+			jdbc.sql("delete from petition where id in (?, ?, ?)").params(draft, hidden, open).update();
+		}
+	}
+
+	long petition(String title, String state) {
+		return jdbc.sql("""
+				insert into petition (title, background, demands, target, state, created_by, created_at)
+				values (?, 'Background', '{A demand}', 'A target', ?, 'test', now()) returning id""")
+			.params(title, state)
+			.query(Long.class)
+			.single();
+	}
+
+	String exportOf(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** The petition_ids cell of the export's only incident row. */
+	static String petitionIdsCell(String csv) throws Exception {
+		List<CSVRecord> rows = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.get()
+			.parse(new StringReader(csv.substring(1)))
+			.getRecords();
+		assertThat(rows).hasSize(1);
+		return rows.getFirst().get("petition_ids");
 	}
 
 	@Test
