@@ -17,6 +17,8 @@ import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.shared.CanonicalEmail;
+import org.safepassage.shared.ClientAddress;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.signing;
+package org.safepassage.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.signing;
+package org.safepassage.shared;
 
 import java.util.Locale;
 import java.util.Set;
@@ -8,14 +8,14 @@ import java.util.Set;
  * without dots and {@code +tags} at providers that deliver those variants to the same
  * mailbox.
  */
-final class CanonicalEmail {
+public final class CanonicalEmail {
 
 	private static final Set<String> GMAIL = Set.of("gmail.com", "googlemail.com");
 
 	private CanonicalEmail() {
 	}
 
-	static String of(String email) {
+	public static String of(String email) {
 		String trimmed = email.strip().toLowerCase(Locale.ROOT);
 		int at = trimmed.lastIndexOf('@');
 		if (at < 1) {
