@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The form of an address used to find repeat signatures: case-insensitive everywhere, and
- * without dots and {@code +tags} at providers that deliver those variants to the same
- * mailbox.
+ * The form of an address that names its mailbox: case-insensitive everywhere, without a
+ * {@code +tag} at any provider (nearly all deliver {@code name+tag@} to {@code name@},
+ * and treating the few that do not as one mailbox costs only a shared limit), and without
+ * dots at providers that ignore them. Used to find repeat signatures and to cap the mail
+ * one mailbox receives from the public forms.
  */
 public final class CanonicalEmail {
 
@@ -23,11 +25,11 @@ public final class CanonicalEmail {
 		}
 		String local = trimmed.substring(0, at);
 		String domain = trimmed.substring(at + 1);
+		int plus = local.indexOf('+');
+		if (plus > 0) {
+			local = local.substring(0, plus);
+		}
 		if (GMAIL.contains(domain)) {
-			int plus = local.indexOf('+');
-			if (plus >= 0) {
-				local = local.substring(0, plus);
-			}
 			return local.replace(".", "") + "@gmail.com";
 		}
 		return local + "@" + domain;
