@@ -231,6 +231,28 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aNameCarryingALinkIsRefusedOnItsFieldAndMailsNobody() throws Exception {
+		mvc.perform(subscribe("linkname@example.org", "Alice visit http://evil.example/", "NEWS"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("without web or email addresses")))
+			.andExpect(content().string(containsString("value=\"Alice visit http://evil.example/\"")));
+		assertThat(state("linkname@example.org")).isNull();
+		long id = confirmedSubscriber("linkprefs@example.org");
+		mvc.perform(post(links.preferencesPath(id)).with(csrf())
+			.param("name", "Pat, see evil.example")
+			.param("language", "en")
+			.param("topics", "NEWS"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("without web or email addresses")));
+		assertThat(jdbc.sql("select name from alert_subscriber where id = ?").param(id).query(String.class).single())
+			.isEqualTo("Test");
+		assertThat(jdbc.sql(
+				"select count(*) from mail_outbox where recipient in ('linkname@example.org', 'linkprefs@example.org')")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void subscribingAgainRevealsNothingAndMailsOnlyThatAddressAtMostThreeTimes() throws Exception {
 		long id = confirmedSubscriber("again@example.org");
 		for (int i = 0; i < 5; i++) {

@@ -254,6 +254,24 @@ class SigningIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aNameCarryingALinkIsRefusedOnItsFieldAndMailsNobody() throws Exception {
+		long id = Petitions.openPetition(repository, "Names");
+		mvc.perform(sign(id, "Alice visit http://evil.example/", "target@example.org", "GB"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(Matchers.containsString("without web or email addresses")))
+			.andExpect(content().string(Matchers.containsString("value=\"Alice visit http://evil.example/\"")));
+		mvc.perform(sign(id, "Alice www.evil.example", "target@example.org", "GB")).andExpect(status().isBadRequest());
+		mvc.perform(sign(id, "write to bob@evil.example", "target@example.org", "GB"))
+			.andExpect(status().isBadRequest());
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = 'target@example.org'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void htmlTypedIntoANameIsStoredAndMailedAsText() throws Exception {
 		long id = Petitions.openPetition(repository, "Escaping");
 		mvc.perform(sign(id, "<img src=x onerror=alert(1)>", "xss@example.org", "GB"))
