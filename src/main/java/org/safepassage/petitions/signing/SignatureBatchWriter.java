@@ -90,7 +90,7 @@ class SignatureBatchWriter {
 		return outcomes;
 	}
 
-	private record Stored(long petitionId, String canonical, String email, String name, String locale,
+	private record Stored(long id, long petitionId, String canonical, String email, String name, String locale,
 			boolean firstTime, boolean confirmed) {
 	}
 
@@ -134,16 +134,22 @@ class SignatureBatchWriter {
 			.param("expiresAt", PetitionQueries.at(now.plus(properties.confirmationTtl())))
 			.param("now", PetitionQueries.at(now))
 			.param("maxMails", properties.mailsPerSignature())
-			.query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+			.query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)))
 			.list()
 			.forEach(s -> stored.put(s.petitionId() + "/" + s.canonical(), s));
 		Set<Long> openPetitions = null;
+		List<byte[]> newLinks = new ArrayList<>();
+		List<Long> newLinkSignatures = new ArrayList<>();
 		for (PendingSignature p : round) {
 			Stored s = stored.get(p.petitionId() + "/" + p.canonicalEmail());
 			if (s != null) {
 				mails.add(s.firstTime() ? p.confirmationMail() : p.repeatMail()
 					.compose(s.email(), s.name(), Locale.forLanguageTag(s.locale()), s.confirmed()));
+				if (!s.firstTime() && !s.confirmed()) {
+					newLinks.add(p.tokenHash());
+					newLinkSignatures.add(s.id());
+				}
 				outcomes.put(p, Outcome.STORED);
 				continue;
 			}
@@ -153,6 +159,13 @@ class SignatureBatchWriter {
 			// No row: either the petition closed meanwhile, or this address has had all
 			// its mails.
 			outcomes.put(p, openPetitions.contains(p.petitionId()) ? Outcome.STORED : Outcome.PETITION_CLOSED);
+		}
+		if (!newLinks.isEmpty()) {
+			jdbc.sql(PetitionQueries.INSERT_LINKS)
+				.param("tokenHashes", newLinks.toArray(byte[][]::new))
+				.param("signatureIds", newLinkSignatures.toArray(Long[]::new))
+				.param("expiresAt", PetitionQueries.at(now.plus(properties.confirmationTtl())))
+				.update();
 		}
 	}
 

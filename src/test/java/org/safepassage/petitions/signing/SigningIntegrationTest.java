@@ -208,6 +208,45 @@ class SigningIntegrationTest extends IntegrationTest {
 			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
 	}
 
+	/**
+	 * Anyone may type someone's address again: that must not take away the link the owner
+	 * already has.
+	 */
+	@Test
+	void aRepeatLeavesTheEarlierLinkWorking() throws Exception {
+		long id = Petitions.openPetition(repository, "Earlier link");
+		mvc.perform(sign(id, "Dee", "dee@example.org", "GB"));
+		String first = confirmToken(awaitMailTo("dee@example.org", 1));
+		mvc.perform(sign(id, "Someone else", "dee@example.org", "GB"));
+		String second = confirmToken(awaitMailTo("dee@example.org", 2));
+		assertThat(second).isNotEqualTo(first);
+		mvc.perform(get("/signatures/confirm").param("token", first))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Confirm my signature")));
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", first))
+			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", second))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("already confirmed")));
+		assertThat(countedOrQueued(id)).isEqualTo(1);
+	}
+
+	@Test
+	void eachLinkKeepsItsOwnExpiry() throws Exception {
+		long id = Petitions.openPetition(repository, "Two expiries");
+		mvc.perform(sign(id, "Eli", "eli@example.org", "GB"));
+		String first = confirmToken(awaitMailTo("eli@example.org", 1));
+		clock.advance(Duration.ofDays(10));
+		mvc.perform(sign(id, "Eli", "eli@example.org", "GB"));
+		String second = confirmToken(awaitMailTo("eli@example.org", 2));
+		clock.advance(properties.confirmationTtl().minus(Duration.ofDays(10)).plusSeconds(1));
+		mvc.perform(get("/signatures/confirm").param("token", first)).andExpect(status().isGone());
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", first)).andExpect(status().isGone());
+		mvc.perform(get("/signatures/confirm").param("token", second)).andExpect(status().isOk());
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", second))
+			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
+	}
+
 	@Test
 	void anExpiredLinkGetsAClearPageAndConfirmsNothing() throws Exception {
 		long id = Petitions.openPetition(repository, "Expiry");
