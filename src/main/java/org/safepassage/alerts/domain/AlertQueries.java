@@ -140,6 +140,17 @@ public final class AlertQueries {
 
 	public static final String SUBSCRIBER_COUNTS = "select state, count(*) from alert_subscriber group by state";
 
+	// --- per-address limits on subscribing (SubscribeAttempts)
+
+	public static final String RECENT_SUBSCRIBE_ATTEMPTS = """
+			select count(*) filter (where at > :burstSince) as in_burst, count(*) as in_sustained
+			from alert_subscribe_attempt where ip = cast(:ip as inet) and at > :sustainedSince""";
+
+	public static final String RECORD_SUBSCRIBE_ATTEMPT = """
+			insert into alert_subscribe_attempt (ip, at) values (cast(:ip as inet), :at)""";
+
+	public static final String FORGET_SUBSCRIBE_ATTEMPTS = "delete from alert_subscribe_attempt where at < :before";
+
 	// --- deliveries
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.alerts.domain.AlertKind;
@@ -64,7 +65,7 @@ class SubscriptionController {
 
 	@PostMapping("/alerts/subscribe")
 	String subscribe(@Valid @ModelAttribute("form") SubscribeForm form, BindingResult errors, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("language") && !properties.languages().contains(form.language())) {
 			errors.rejectValue("language", "alerts.language.invalid");
 		}
@@ -72,7 +73,8 @@ class SubscriptionController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return subscribePage(model);
 		}
-		subscriptions.subscribe(form.email(), form.nameOrNull(), form.language(), form.topicList());
+		subscriptions.subscribe(form.email(), form.nameOrNull(), form.language(), form.topicList(),
+				request.getRemoteAddr());
 		return "redirect:/alerts/subscribe/check-your-email";
 	}
 

@@ -81,7 +81,7 @@ public final class PetitionQueries {
 			   set mails_sent = s.mails_sent + 1
 			 where s.mails_sent < :maxMails
 			returning s.id, s.petition_id, s.email_canonical, s.email, s.name, s.locale, (s.xmax = 0) as first_time,
-			          s.confirmed_at is not null as confirmed""";
+			          s.confirmed_at is not null as confirmed, s.flagged""";
 
 	/**
 	 * The new links that repeats of unconfirmed signatures mail; the earlier ones stay

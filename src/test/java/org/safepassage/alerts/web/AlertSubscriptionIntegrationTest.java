@@ -252,6 +252,26 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.single()).isZero();
 	}
 
+	/**
+	 * Per-address limits, as for signatures: over them the form answers the same and
+	 * nothing is stored or mailed.
+	 */
+	@Test
+	void subscribingFromOneAddressIsLimitedAndLooksTheSame() throws Exception {
+		for (int i = 1; i <= 5; i++) {
+			mvc.perform(subscribe("limited" + i + "@example.org", "Lim", "NEWS").with(request -> {
+				request.setRemoteAddr("198.51.100.30");
+				return request;
+			})).andExpect(redirectedUrl("/alerts/subscribe/check-your-email"));
+		}
+		assertThat(jdbc
+			.sql("select recipient from mail_outbox where recipient like 'limited_@example.org' order by recipient")
+			.query(String.class)
+			.list()).containsExactly("limited1@example.org", "limited2@example.org", "limited3@example.org");
+		assertThat(state("limited4@example.org")).isNull();
+		assertThat(state("limited5@example.org")).isNull();
+	}
+
 	@Test
 	void subscribingAgainRevealsNothingAndMailsOnlyThatAddressAtMostThreeTimes() throws Exception {
 		long id = confirmedSubscriber("again@example.org");
