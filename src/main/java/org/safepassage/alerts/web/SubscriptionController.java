@@ -14,6 +14,7 @@ import org.safepassage.alerts.subscribers.LinkSigner;
 import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.Tokens;
+import org.safepassage.system.PublicFormOrigin;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Subscribing, confirming (the link's GET shows a button, only the POST confirms),
  * preferences and leaving through signed links. The unsubscribe URL is also the
  * List-Unsubscribe URL: a POST to it, with or without a body, unsubscribes at once (RFC
- * 8058), and it is the only POST exempt from CSRF tokens.
+ * 8058). Like every public form here, none needs a CSRF cookie: the links carry their own
+ * proof, and subscribing checks where the form was sent from ({@link PublicFormOrigin}).
  */
 @Controller
 class SubscriptionController {
@@ -42,12 +44,15 @@ class SubscriptionController {
 
 	private final PetitionDirectory petitions;
 
+	private final PublicFormOrigin origin;
+
 	SubscriptionController(Subscriptions subscriptions, AlertLinks links, AlertsProperties properties,
-			PetitionDirectory petitions) {
+			PetitionDirectory petitions, PublicFormOrigin origin) {
 		this.subscriptions = subscriptions;
 		this.links = links;
 		this.properties = properties;
 		this.petitions = petitions;
+		this.origin = origin;
 	}
 
 	/** The CSRF parameter starts with '_'; an unticked topic box sends nothing. */
@@ -69,7 +74,10 @@ class SubscriptionController {
 		if (!errors.hasFieldErrors("language") && !properties.languages().contains(form.language())) {
 			errors.rejectValue("language", "alerts.language.invalid");
 		}
-		if (errors.hasErrors()) {
+		if (origin.sentFromAnotherSite(request)) {
+			model.addAttribute("formError", "form.resubmit");
+		}
+		if (errors.hasErrors() || model.containsAttribute("formError")) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return subscribePage(model);
 		}

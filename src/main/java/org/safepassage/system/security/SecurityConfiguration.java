@@ -1,6 +1,7 @@
 package org.safepassage.system.security;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -65,16 +67,26 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
 			// Cookie-held CSRF tokens keep anonymous readers session-free; a signature
 			// spike creates no sessions.
-			// RFC 8058 one-click unsubscribe: mail clients POST the List-Unsubscribe URL
-			// without a token. The link
-			// is signed per subscriber, so this one POST is exempt and nothing else.
+			// Public forms need no cookie (issue 9): a supporter's may be gone or
+			// blocked.
+			// Those reached through a mailed secret (the confirmation token, the signed
+			// preference and unsubscribe links, RFC 8058 one-click included) carry their
+			// own proof; sign and subscribe check where they were sent from instead
+			// (PublicFormOrigin), and a mailbox gets only a few mails a day (MailboxCap).
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
-					.matcher(HttpMethod.POST, "/alerts/unsubscribe/{id}/{signature}")))
+				.ignoringRequestMatchers(publicForms("/petitions/{id}/signatures", "/signatures/confirm",
+						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{signature}",
+						"/alerts/unsubscribe/{id}/{signature}")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	private static RequestMatcher[] publicForms(String... paths) {
+		return Arrays.stream(paths)
+			.map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+			.toArray(RequestMatcher[]::new);
 	}
 
 	/** A one-time password only lets its holder choose a new one. */

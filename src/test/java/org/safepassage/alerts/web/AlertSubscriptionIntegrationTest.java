@@ -208,7 +208,8 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.param("topics", "PRAYER"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("choose a language")));
-		mvc.perform(post("/alerts/subscribe").param("email", "eve@example.org")).andExpect(status().isForbidden());
+		// Without a CSRF token the form is answered like any other (issue 9, finding 4).
+		mvc.perform(post("/alerts/subscribe").param("email", "eve@example.org")).andExpect(status().isBadRequest());
 		// Every mail goes through the outbox: none was queued, so none will arrive.
 		assertThat(
 				jdbc.sql("select count(*) from mail_outbox where recipient like '%victim@%' or recipient like '%eve@%'")
@@ -270,6 +271,21 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.list()).containsExactly("limited1@example.org", "limited2@example.org", "limited3@example.org");
 		assertThat(state("limited4@example.org")).isNull();
 		assertThat(state("limited5@example.org")).isNull();
+	}
+
+	@Test
+	void aSubscriptionSentFromAnotherSiteComesBackAsTheFormWithItsValues() throws Exception {
+		mvc.perform(subscribe("crosssite@example.org", "Cross", "NEWS").header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("please check it and send it again")))
+			.andExpect(content().string(containsString("value=\"crosssite@example.org\"")))
+			.andExpect(content().string(containsString("value=\"Cross\"")));
+		mvc.perform(subscribe("crosssite@example.org", "Cross", "NEWS").header("Origin", "https://evil.example"))
+			.andExpect(status().isBadRequest());
+		assertThat(state("crosssite@example.org")).isNull();
+		mvc.perform(subscribe("crosssite@example.org", "Cross", "NEWS").header("Sec-Fetch-Site", "same-origin"))
+			.andExpect(redirectedUrl("/alerts/subscribe/check-your-email"));
+		assertThat(state("crosssite@example.org")).isEqualTo("PENDING");
 	}
 
 	@Test

@@ -310,6 +310,35 @@ class SigningIntegrationTest extends IntegrationTest {
 			.single()).isZero();
 	}
 
+	/**
+	 * Public forms need no CSRF cookie; what a browser says about where the form was sent
+	 * from stands in for it. Sent from another site, the form comes back with what was
+	 * typed, for the person to send from here.
+	 */
+	@Test
+	void aSignatureSentFromAnotherSiteComesBackAsTheFormWithItsValues() throws Exception {
+		long id = Petitions.openPetition(repository, "Cross-site");
+		for (String[] header : new String[][] { { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" },
+				{ "Origin", "https://evil.example" }, { "Origin", "null" } }) {
+			mvc.perform(sign(id, "Cora", "cora@example.org", "GB").header(header[0], header[1]))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(Matchers.containsString("please check it and send it again")))
+				.andExpect(content().string(Matchers.containsString("value=\"Cora\"")))
+				.andExpect(content().string(Matchers.containsString("value=\"cora@example.org\"")));
+		}
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = 'cora@example.org'")
+			.query(Long.class)
+			.single()).isZero();
+
+		mvc.perform(sign(id, "Cora", "cora@example.org", "GB").header("Sec-Fetch-Site", "same-origin")
+			.header("Origin", "http://localhost")).andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+		mvc.perform(sign(id, "Cora", "cora@example.org", "GB").header("Origin", "http://localhost"))
+			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+	}
+
 	@Test
 	void htmlTypedIntoANameIsStoredAndMailedAsText() throws Exception {
 		long id = Petitions.openPetition(repository, "Escaping");
