@@ -79,9 +79,9 @@ public class Subscriptions {
 	 * Answers the same whatever the address's state, so the form reveals nothing about
 	 * who subscribes. A new or returning address gets a confirmation link; a subscribed
 	 * one gets its preferences link; at most {@code confirmation-mails} such mails per
-	 * address until it is confirmed. Nothing at all happens over the per-address limits
-	 * ({@link SubscriptionLimits}) or the {@link MailboxCap}: a link that was not mailed
-	 * does not replace the one the address already has.
+	 * address until it is confirmed. A pending address gets a new link and keeps the ones
+	 * it has. Nothing at all happens over the per-address limits
+	 * ({@link SubscriptionLimits}) or the {@link MailboxCap}.
 	 */
 	@Transactional
 	public void subscribe(String typedEmail, String name, String typedLanguage, List<String> topicNames,
@@ -127,7 +127,10 @@ public class Subscriptions {
 		if (!mailboxCap.allows(email)) {
 			return;
 		}
-		jdbc.sql(AlertQueries.RENEW_PENDING_SUBSCRIBER)
+		// A pending address keeps the links it was mailed; one that left starts afresh.
+		String renewal = found.state() == SubscriberState.PENDING ? AlertQueries.REPEAT_PENDING_SUBSCRIBER
+				: AlertQueries.RENEW_SUBSCRIBER;
+		jdbc.sql(renewal)
 			.param("id", found.id())
 			.param("email", email)
 			.param("name", name)
@@ -177,8 +180,8 @@ public class Subscriptions {
 	}
 
 	/**
-	 * Confirms once; the token is then forgotten, so a second POST finds nothing to
-	 * confirm.
+	 * Confirms once, through any link the address was mailed; the links are then
+	 * forgotten, so a second POST finds nothing to confirm.
 	 */
 	@Transactional
 	public LinkStatus confirm(String token) {

@@ -288,6 +288,29 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 		assertThat(state("crosssite@example.org")).isEqualTo("PENDING");
 	}
 
+	/**
+	 * As with signatures: anyone may type someone's address again, and that must not take
+	 * away the link the owner already has.
+	 */
+	@Test
+	void subscribingAgainLeavesTheEarlierLinkWorking() throws Exception {
+		mvc.perform(subscribe("twolinks@example.org", "Ty", "NEWS"));
+		String first = AlertMailbox.confirmToken(AlertMailbox.await(MAIL, "twolinks@example.org", 1));
+		mvc.perform(subscribe("twolinks@example.org", "Someone else", "NEWS"));
+		String second = AlertMailbox.confirmToken(AlertMailbox.await(MAIL, "twolinks@example.org", 2));
+		assertThat(second).isNotEqualTo(first);
+		mvc.perform(get("/alerts/confirm").param("token", first))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Confirm my subscription")));
+		mvc.perform(post("/alerts/confirm").param("token", first))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("You are subscribed")));
+		assertThat(state("twolinks@example.org")).isEqualTo("CONFIRMED");
+		// Once confirmed, every link is forgotten.
+		mvc.perform(post("/alerts/confirm").param("token", second)).andExpect(status().isNotFound());
+		mvc.perform(post("/alerts/confirm").param("token", first)).andExpect(status().isNotFound());
+	}
+
 	@Test
 	void subscribingAgainRevealsNothingAndMailsOnlyThatAddressAtMostThreeTimes() throws Exception {
 		long id = confirmedSubscriber("again@example.org");
