@@ -74,10 +74,11 @@ class SubscriptionController {
 		if (!errors.hasFieldErrors("language") && !properties.languages().contains(form.language())) {
 			errors.rejectValue("language", "alerts.language.invalid");
 		}
-		if (origin.sentFromAnotherSite(request)) {
-			model.addAttribute("formError", "form.resubmit");
-		}
-		if (errors.hasErrors() || model.containsAttribute("formError")) {
+		boolean fromAnotherSite = origin.sentFromAnotherSite(request);
+		if (errors.hasErrors() || fromAnotherSite) {
+			if (fromAnotherSite) {
+				model.addAttribute("formError", "form.resubmit");
+			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return subscribePage(model);
 		}

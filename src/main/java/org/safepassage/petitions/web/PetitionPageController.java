@@ -90,10 +90,11 @@ class PetitionPageController {
 	@PostMapping("/petitions/{id}/signatures")
 	String sign(@PathVariable long id, @Valid @ModelAttribute("form") SignatureForm form, BindingResult errors,
 			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
-		if (origin.sentFromAnotherSite(request)) {
-			model.addAttribute("signError", "form.resubmit");
-		}
-		if (errors.hasErrors() || model.containsAttribute("signError")) {
+		boolean fromAnotherSite = origin.sentFromAnotherSite(request);
+		if (errors.hasErrors() || fromAnotherSite) {
+			if (fromAnotherSite) {
+				model.addAttribute("signError", "form.resubmit");
+			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return petitionPage(id, locale, model);
 		}
