@@ -62,6 +62,10 @@ public abstract class IntegrationTest {
 		registry.add("safepassage.petitions.count-interval", () -> "200ms");
 		registry.add("safepassage.petitions.count-cache-ttl", () -> "100ms");
 		registry.add("safepassage.petitions.limits.allow-list", () -> "192.0.2.0/24");
+		// MockMvc requests all come from 127.0.0.1, and subscribing is limited per
+		// address
+		// across the whole site (signing per petition, and tests use new petitions).
+		registry.add("safepassage.alerts.limits.allow-list", () -> "127.0.0.1, 192.0.2.0/24");
 		registry.add("safepassage.admin.email", () -> "admin@example.org");
 		registry.add("safepassage.admin.password", () -> "correct horse battery");
 	}

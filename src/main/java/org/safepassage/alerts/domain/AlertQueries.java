@@ -85,25 +85,58 @@ public final class AlertQueries {
 
 	/**
 	 * Someone who left (or whose mail bounced) subscribes again: a fresh double opt-in.
+	 * Links of an earlier one are forgotten.
 	 */
-	public static final String RENEW_PENDING_SUBSCRIBER = """
+	public static final String RENEW_SUBSCRIBER = """
+			with forgotten as (delete from alert_subscriber_link where subscriber_id = :id)
 			update alert_subscriber set email = :email, name = :name, language = :language, topics = :topics,
 			       state = 'PENDING', token_hash = :tokenHash, token_expires_at = :expiresAt,
-			       confirmation_mails = case when state = 'PENDING' then confirmation_mails + 1 else 1 end,
-			       campaigns = case when state = 'PENDING' then campaigns else '{}' end
+			       confirmation_mails = 1, campaigns = '{}'
+			where id = :id""";
+
+	/**
+	 * A pending address is subscribed again: a new link, and the ones mailed before stay
+	 * valid.
+	 */
+	public static final String REPEAT_PENDING_SUBSCRIBER = """
+			with link as (
+			    insert into alert_subscriber_link (token_hash, subscriber_id, expires_at)
+			    values (:tokenHash, :id, :expiresAt))
+			update alert_subscriber set email = :email, name = :name, language = :language, topics = :topics,
+			       confirmation_mails = confirmation_mails + 1
 			where id = :id""";
 
 	public static final String COUNT_CONFIRMATION_MAIL = """
 			update alert_subscriber set confirmation_mails = confirmation_mails + 1 where id = :id""";
 
+	/** A subscriber by any of its links: the first, in its row, or a later one. */
 	public static final String SUBSCRIBER_BY_TOKEN = """
-			select id, state, token_expires_at from alert_subscriber where token_hash = :tokenHash""";
+			with link as (
+			    select id as subscriber_id, token_expires_at as expires_at from alert_subscriber
+			    where token_hash = :tokenHash
+			    union all
+			    select subscriber_id, expires_at from alert_subscriber_link where token_hash = :tokenHash)
+			select s.id, s.state, l.expires_at as token_expires_at
+			from link l join alert_subscriber s on s.id = l.subscriber_id""";
 
+	/**
+	 * Confirms a pending subscriber through any of its unexpired links, then forgets them
+	 * all.
+	 */
 	public static final String CONFIRM_SUBSCRIBER = """
-			update alert_subscriber set state = 'CONFIRMED', confirmed_at = now(), token_hash = null,
-			       token_expires_at = null, confirmation_mails = 0
-			where token_hash = :tokenHash and state = 'PENDING' and token_expires_at > :now
-			returning id""";
+			with link as (
+			    select id as subscriber_id, token_expires_at as expires_at from alert_subscriber
+			    where token_hash = :tokenHash
+			    union all
+			    select subscriber_id, expires_at from alert_subscriber_link where token_hash = :tokenHash),
+			confirmed as (
+			    update alert_subscriber s set state = 'CONFIRMED', confirmed_at = now(), token_hash = null,
+			           token_expires_at = null, confirmation_mails = 0
+			    from link l
+			    where s.id = l.subscriber_id and s.state = 'PENDING' and l.expires_at > :now
+			    returning s.id),
+			forgotten as (delete from alert_subscriber_link where subscriber_id in (select id from confirmed))
+			select id from confirmed""";
 
 	public static final String SUBSCRIBER = """
 			select id, email, name, language, topics, campaigns, state from alert_subscriber where id = :id""";
@@ -139,6 +172,17 @@ public final class AlertQueries {
 			where id = :id and state = 'CONFIRMED'""";
 
 	public static final String SUBSCRIBER_COUNTS = "select state, count(*) from alert_subscriber group by state";
+
+	// --- per-address limits on subscribing (SubscribeAttempts)
+
+	public static final String RECENT_SUBSCRIBE_ATTEMPTS = """
+			select count(*) filter (where at > :burstSince) as in_burst, count(*) as in_sustained
+			from alert_subscribe_attempt where ip = cast(:ip as inet) and at > :sustainedSince""";
+
+	public static final String RECORD_SUBSCRIBE_ATTEMPT = """
+			insert into alert_subscribe_attempt (ip, at) values (cast(:ip as inet), :at)""";
+
+	public static final String FORGET_SUBSCRIBE_ATTEMPTS = "delete from alert_subscribe_attempt where at < :before";
 
 	// --- deliveries
 

@@ -15,6 +15,7 @@ import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
 import org.safepassage.shared.Tokens;
+import org.safepassage.system.mail.MailboxCap;
 import org.safepassage.system.mail.Outbox;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +42,16 @@ public class Subscriptions {
 
 	private final Clock clock;
 
+	private final MailboxCap mailboxCap;
+
+	private final SubscribeAttempts attempts;
+
 	Subscriptions(JdbcClient jdbc, Outbox outbox, AlertMails mails, AlertLinks links, AlertsProperties properties,
-			Clock clock) {
+			Clock clock, MailboxCap mailboxCap, SubscribeAttempts attempts) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
+		this.mailboxCap = mailboxCap;
+		this.attempts = attempts;
 		this.mails = mails;
 		this.links = links;
 		this.properties = properties;
@@ -72,17 +79,27 @@ public class Subscriptions {
 	 * Answers the same whatever the address's state, so the form reveals nothing about
 	 * who subscribes. A new or returning address gets a confirmation link; a subscribed
 	 * one gets its preferences link; at most {@code confirmation-mails} such mails per
-	 * address until it is confirmed.
+	 * address until it is confirmed. A pending address gets a new link and keeps the ones
+	 * it has. Nothing at all happens over the per-address limits
+	 * ({@link SubscriptionLimits}) or the {@link MailboxCap}.
 	 */
 	@Transactional
-	public void subscribe(String typedEmail, String name, String typedLanguage, List<String> topicNames) {
+	public void subscribe(String typedEmail, String name, String typedLanguage, List<String> topicNames,
+			String clientAddress) {
+		if (attempts.overLimits(clientAddress)) {
+			return;
+		}
 		String email = typedEmail.strip();
 		String language = properties.language(typedLanguage);
 		String[] topics = topicNames.toArray(String[]::new);
 		String token = Tokens.newToken();
 		Optional<Existing> existing = existing(email);
 		if (existing.isEmpty()) {
-			Optional<Long> id = jdbc.sql(AlertQueries.INSERT_PENDING_SUBSCRIBER)
+			if (!mailboxCap.allows(email)) {
+				return;
+			}
+			// If a concurrent request for this address inserts first, that one mails.
+			jdbc.sql(AlertQueries.INSERT_PENDING_SUBSCRIBER)
 				.param("email", email)
 				.param("emailKey", emailKey(email))
 				.param("name", name)
@@ -91,16 +108,13 @@ public class Subscriptions {
 				.param("tokenHash", Tokens.hash(token))
 				.param("expiresAt", linkExpiry())
 				.query(Long.class)
-				.optional();
-			if (id.isPresent()) {
-				outbox.enqueue(mails.confirmation(email, name, language, token));
-				return;
-			}
-			existing = existing(email);
+				.optional()
+				.ifPresent(id -> outbox.enqueue(mails.confirmation(email, name, language, token)));
+			return;
 		}
 		Existing found = existing.orElseThrow();
 		if (found.state() == SubscriberState.CONFIRMED) {
-			if (found.confirmationMails() < properties.confirmationMails()) {
+			if (found.confirmationMails() < properties.confirmationMails() && mailboxCap.allows(email)) {
 				jdbc.sql(AlertQueries.COUNT_CONFIRMATION_MAIL).param("id", found.id()).update();
 				Subscriber subscriber = find(found.id()).orElseThrow();
 				outbox.enqueue(mails.alreadySubscribed(subscriber, links.preferencesUrl(found.id())));
@@ -110,7 +124,13 @@ public class Subscriptions {
 		if (found.state() == SubscriberState.PENDING && found.confirmationMails() >= properties.confirmationMails()) {
 			return;
 		}
-		jdbc.sql(AlertQueries.RENEW_PENDING_SUBSCRIBER)
+		if (!mailboxCap.allows(email)) {
+			return;
+		}
+		// A pending address keeps the links it was mailed; one that left starts afresh.
+		String renewal = found.state() == SubscriberState.PENDING ? AlertQueries.REPEAT_PENDING_SUBSCRIBER
+				: AlertQueries.RENEW_SUBSCRIBER;
+		jdbc.sql(renewal)
 			.param("id", found.id())
 			.param("email", email)
 			.param("name", name)
@@ -160,8 +180,8 @@ public class Subscriptions {
 	}
 
 	/**
-	 * Confirms once; the token is then forgotten, so a second POST finds nothing to
-	 * confirm.
+	 * Confirms once, through any link the address was mailed; the links are then
+	 * forgotten, so a second POST finds nothing to confirm.
 	 */
 	@Transactional
 	public LinkStatus confirm(String token) {

@@ -9,10 +9,11 @@ import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.shared.validation.EnumNames;
 import org.safepassage.shared.validation.FormValues;
 import org.safepassage.shared.validation.OneOf;
+import org.safepassage.shared.validation.PersonName;
 import org.safepassage.shared.validation.PlainText;
 
 /** A subscriber's own settings, reached through the signed link in every mail. */
-record PreferencesForm(@Size(max = 100) @PlainText String name, @NotBlank @Size(max = 10) String language,
+record PreferencesForm(@Size(max = 100) @PlainText @PersonName String name, @NotBlank @Size(max = 10) String language,
 		@Size(max = 3) @OneOf(value = AlertKind.class, message = "{alerts.topics.invalid}") List<String> topics,
 		@Size(max = 100) List<Long> campaigns) {
 

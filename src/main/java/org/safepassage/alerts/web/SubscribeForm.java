@@ -10,6 +10,7 @@ import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.shared.validation.EnumNames;
 import org.safepassage.shared.validation.FormValues;
 import org.safepassage.shared.validation.OneOf;
+import org.safepassage.shared.validation.PersonName;
 import org.safepassage.shared.validation.PlainText;
 
 /**
@@ -19,7 +20,7 @@ import org.safepassage.shared.validation.PlainText;
 record SubscribeForm(
 		@NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+",
 				message = "{validation.email}") @PlainText String email,
-		@Size(max = 100) @PlainText String name, @NotBlank @Size(max = 10) String language,
+		@Size(max = 100) @PlainText @PersonName String name, @NotBlank @Size(max = 10) String language,
 		@NotEmpty(message = "{alerts.topics.invalid}") @Size(max = 3) @OneOf(value = AlertKind.class,
 				message = "{alerts.topics.invalid}") List<String> topics) {
 

@@ -2,12 +2,14 @@ package org.safepassage.alerts.web;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.shared.Tokens;
+import org.safepassage.system.PublicFormOrigin;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Subscribing and confirming (the link's GET shows a button, only the POST confirms).
- * Settings and leaving are in {@link PreferencesController}.
+ * Settings and leaving are in {@link PreferencesController}. Like every public form here,
+ * none needs a CSRF cookie: confirming carries the mailed token, and subscribing checks
+ * where the form was sent from ({@link PublicFormOrigin}).
  */
 @Controller
 class SubscriptionController {
@@ -29,9 +33,12 @@ class SubscriptionController {
 
 	private final AlertsProperties properties;
 
-	SubscriptionController(Subscriptions subscriptions, AlertsProperties properties) {
+	private final PublicFormOrigin origin;
+
+	SubscriptionController(Subscriptions subscriptions, AlertsProperties properties, PublicFormOrigin origin) {
 		this.subscriptions = subscriptions;
 		this.properties = properties;
+		this.origin = origin;
 	}
 
 	/** The CSRF parameter starts with '_'; an unticked topic box sends nothing. */
@@ -49,15 +56,20 @@ class SubscriptionController {
 
 	@PostMapping("/alerts/subscribe")
 	String subscribe(@Valid @ModelAttribute("form") SubscribeForm form, BindingResult errors, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("language") && !properties.languages().contains(form.language())) {
 			errors.rejectValue("language", "alerts.language.invalid");
 		}
-		if (errors.hasErrors()) {
+		boolean fromAnotherSite = origin.sentFromAnotherSite(request);
+		if (errors.hasErrors() || fromAnotherSite) {
+			if (fromAnotherSite) {
+				model.addAttribute("formError", "form.resubmit");
+			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return subscribePage(model);
 		}
-		subscriptions.subscribe(form.email(), form.nameOrNull(), form.language(), form.topicList());
+		subscriptions.subscribe(form.email(), form.nameOrNull(), form.language(), form.topicList(),
+				request.getRemoteAddr());
 		return "redirect:/alerts/subscribe/check-your-email";
 	}
 

@@ -57,9 +57,9 @@ public final class PetitionQueries {
 
 	/**
 	 * Stores a batch of signatures in one statement. Rows for a petition that is no
-	 * longer open are skipped; a repeat bumps the mail budget (and refreshes an
-	 * unconfirmed token) and returns nothing once spent. Sorted so that concurrent
-	 * batches take row locks in the same order.
+	 * longer open are skipped; a repeat bumps the mail budget (its stored link is left
+	 * alone) and returns nothing once spent. Sorted so that concurrent batches take row
+	 * locks in the same order.
 	 */
 	public static final String SIGN_BATCH = """
 			with input as (
@@ -78,13 +78,18 @@ public final class PetitionQueries {
 			              and (p.closing_at is null or p.closing_at > :now))
 			order by i.petition_id, i.email_canonical
 			on conflict (petition_id, email_canonical) do update
-			   set mails_sent = s.mails_sent + 1,
-			       token_hash = case when s.confirmed_at is null then excluded.token_hash else s.token_hash end,
-			       token_expires_at = case when s.confirmed_at is null then excluded.token_expires_at
-			                               else s.token_expires_at end
+			   set mails_sent = s.mails_sent + 1
 			 where s.mails_sent < :maxMails
-			returning s.petition_id, s.email_canonical, s.email, s.name, s.locale, (s.xmax = 0) as first_time,
-			          s.confirmed_at is not null as confirmed""";
+			returning s.id, s.petition_id, s.email_canonical, s.email, s.name, s.locale, (s.xmax = 0) as first_time,
+			          s.confirmed_at is not null as confirmed, s.flagged""";
+
+	/**
+	 * The new links that repeats of unconfirmed signatures mail; the earlier ones stay
+	 * valid.
+	 */
+	public static final String INSERT_LINKS = """
+			insert into signature_link (token_hash, signature_id, expires_at)
+			select h, id, :expiresAt from unnest(cast(:tokenHashes as bytea[]), cast(:signatureIds as bigint[])) as l(h, id)""";
 
 	/**
 	 * Recent signatures per address on one petition, for the abuse limits. The lateral
@@ -106,17 +111,27 @@ public final class PetitionQueries {
 			select id from petition where id = any(:ids) and state = 'OPEN'
 			  and (closing_at is null or closing_at > :now)""";
 
+	/** A signature by any of its links: the first, in its row, or a later one. */
 	public static final String FIND_BY_TOKEN = """
-			select s.id, s.petition_id, s.confirmed_at, s.token_expires_at
-			from signature s where s.token_hash = :tokenHash""";
+			with link as (
+			    select id as signature_id, token_expires_at as expires_at from signature where token_hash = :tokenHash
+			    union all
+			    select signature_id, expires_at from signature_link where token_hash = :tokenHash)
+			select s.id, s.petition_id, s.confirmed_at, l.expires_at as token_expires_at
+			from link l join signature s on s.id = l.signature_id""";
 
 	/**
-	 * Single use: only an unconfirmed, unexpired signature on a petition still open is
-	 * confirmed.
+	 * Single use: only an unconfirmed signature on a petition still open is confirmed,
+	 * through any of its unexpired links.
 	 */
 	public static final String CONFIRM = """
+			with link as (
+			    select id as signature_id, token_expires_at as expires_at from signature where token_hash = :tokenHash
+			    union all
+			    select signature_id, expires_at from signature_link where token_hash = :tokenHash)
 			update signature s set confirmed_at = :now
-			where s.token_hash = :tokenHash and s.confirmed_at is null and s.token_expires_at > :now
+			from link l
+			where s.id = l.signature_id and s.confirmed_at is null and l.expires_at > :now
 			  and exists (select 1 from petition p where p.id = s.petition_id and p.state = 'OPEN'
 			              and (p.closing_at is null or p.closing_at > :now))
 			returning s.id, s.petition_id, s.country, s.flagged, s.email, s.name, s.locale, s.keep_updated,

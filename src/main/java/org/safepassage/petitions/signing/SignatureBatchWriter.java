@@ -14,18 +14,20 @@ import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.petitions.signing.SignatureBatcher.Outcome;
 import org.safepassage.petitions.signing.SignatureBatcher.PendingSignature;
+import org.safepassage.system.mail.MailboxCap;
 import org.safepassage.system.mail.Outbox;
 import org.safepassage.system.mail.OutgoingMail;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes one batch of signatures for {@link SignatureBatcher} in one transaction: flags
  * those over the per-address limits, inserts them (a repeat bumps its mail budget
- * instead) and puts their mails in the outbox.
+ * instead) and puts their mails in the outbox. A flagged signature gets no mail, and the
+ * mails of the batch are held to the {@link MailboxCap} with one statement for all of
+ * them; the signer's answer is the same either way.
  */
 @Component
 class SignatureBatchWriter {
@@ -36,22 +38,22 @@ class SignatureBatchWriter {
 
 	private final Outbox outbox;
 
+	private final MailboxCap mailboxCap;
+
 	private final PetitionsProperties properties;
 
-	private final SignatureLimits limits;
-
-	private final List<IpAddressMatcher> allowList;
+	private final OverLimitFlags overLimit;
 
 	private final Clock clock;
 
-	SignatureBatchWriter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
-			PetitionsProperties properties, SignatureLimits limits, Clock clock) {
+	SignatureBatchWriter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, MailboxCap mailboxCap,
+			PetitionsProperties properties, OverLimitFlags overLimit, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.outbox = outbox;
+		this.mailboxCap = mailboxCap;
 		this.properties = properties;
-		this.limits = limits;
-		this.allowList = limits.allowListMatchers();
+		this.overLimit = overLimit;
 		this.clock = clock;
 	}
 
@@ -68,11 +70,18 @@ class SignatureBatchWriter {
 		}
 	}
 
+	/**
+	 * A mail a stored signature causes; a repeat of an unconfirmed signature mails a new
+	 * link, stored only if the mail goes.
+	 */
+	private record SignatureMail(OutgoingMail mail, Long newLinkOf, byte[] newLinkHash) {
+	}
+
 	private Map<PendingSignature, Outcome> store(List<PendingSignature> batch) {
 		Instant now = clock.instant();
-		Map<String, String> flags = flagsOverLimits(batch, now);
+		Map<String, String> flags = overLimit.of(batch, now);
 		Map<PendingSignature, Outcome> outcomes = new HashMap<>();
-		List<OutgoingMail> mails = new ArrayList<>();
+		List<SignatureMail> mails = new ArrayList<>();
 		// The same address twice in one statement is not allowed by ON CONFLICT; later
 		// copies go in a later round.
 		List<PendingSignature> remaining = batch;
@@ -81,21 +90,23 @@ class SignatureBatchWriter {
 			List<PendingSignature> round = new ArrayList<>();
 			List<PendingSignature> later = new ArrayList<>();
 			for (PendingSignature p : remaining) {
-				(keys.add(p.petitionId() + "/" + p.canonicalEmail()) ? round : later).add(p);
+				(keys.add(p.key()) ? round : later).add(p);
 			}
 			storeRound(round, now, flags, outcomes, mails);
 			remaining = later;
 		}
-		outbox.enqueueAll(mails);
+		List<SignatureMail> going = mailboxCap.allowed(mails, m -> m.mail().recipient());
+		storeNewLinks(going, now);
+		outbox.enqueueAll(going.stream().map(SignatureMail::mail).toList());
 		return outcomes;
 	}
 
-	private record Stored(long petitionId, String canonical, String email, String name, String locale,
-			boolean firstTime, boolean confirmed) {
+	private record Stored(long id, long petitionId, String canonical, String email, String name, String locale,
+			boolean firstTime, boolean confirmed, boolean flagged) {
 	}
 
 	private void storeRound(List<PendingSignature> round, Instant now, Map<String, String> flags,
-			Map<PendingSignature, Outcome> outcomes, List<OutgoingMail> mails) {
+			Map<PendingSignature, Outcome> outcomes, List<SignatureMail> mails) {
 		int n = round.size();
 		Long[] petitionIds = new Long[n];
 		String[] names = new String[n], emails = new String[n], canonicals = new String[n], countries = new String[n],
@@ -114,7 +125,7 @@ class SignatureBatchWriter {
 			locales[i] = p.locale().toLanguageTag();
 			ips[i] = p.ip();
 			hashes[i] = p.tokenHash();
-			reasons[i] = flags.get(key(p));
+			reasons[i] = flags.get(p.key());
 			flagged[i] = reasons[i] != null;
 		}
 		Map<String, Stored> stored = new HashMap<>();
@@ -134,17 +145,19 @@ class SignatureBatchWriter {
 			.param("expiresAt", PetitionQueries.at(now.plus(properties.confirmationTtl())))
 			.param("now", PetitionQueries.at(now))
 			.param("maxMails", properties.mailsPerSignature())
-			.query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+			.query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)))
 			.list()
 			.forEach(s -> stored.put(s.petitionId() + "/" + s.canonical(), s));
 		Set<Long> openPetitions = null;
 		for (PendingSignature p : round) {
-			Stored s = stored.get(p.petitionId() + "/" + p.canonicalEmail());
+			Stored s = stored.get(p.key());
 			if (s != null) {
-				mails.add(s.firstTime() ? p.confirmationMail() : p.repeatMail()
-					.compose(s.email(), s.name(), Locale.forLanguageTag(s.locale()), s.confirmed()));
 				outcomes.put(p, Outcome.STORED);
+				// Over the per-address limits, now or when first signed: no mail.
+				if (!s.flagged() && !flags.containsKey(p.key())) {
+					mails.add(mailFor(p, s));
+				}
 				continue;
 			}
 			if (openPetitions == null) {
@@ -156,6 +169,27 @@ class SignatureBatchWriter {
 		}
 	}
 
+	private static SignatureMail mailFor(PendingSignature p, Stored s) {
+		if (s.firstTime()) {
+			return new SignatureMail(p.confirmationMail(), null, null);
+		}
+		OutgoingMail repeat = p.repeatMail()
+			.compose(s.email(), s.name(), Locale.forLanguageTag(s.locale()), s.confirmed());
+		return s.confirmed() ? new SignatureMail(repeat, null, null) : new SignatureMail(repeat, s.id(), p.tokenHash());
+	}
+
+	private void storeNewLinks(List<SignatureMail> going, Instant now) {
+		List<SignatureMail> withLinks = going.stream().filter(m -> m.newLinkOf() != null).toList();
+		if (withLinks.isEmpty()) {
+			return;
+		}
+		jdbc.sql(PetitionQueries.INSERT_LINKS)
+			.param("tokenHashes", withLinks.stream().map(SignatureMail::newLinkHash).toArray(byte[][]::new))
+			.param("signatureIds", withLinks.stream().map(SignatureMail::newLinkOf).toArray(Long[]::new))
+			.param("expiresAt", PetitionQueries.at(now.plus(properties.confirmationTtl())))
+			.update();
+	}
+
 	private Set<Long> openAmong(List<PendingSignature> round, Instant now) {
 		Long[] ids = round.stream().map(PendingSignature::petitionId).distinct().toArray(Long[]::new);
 		return new HashSet<>(jdbc.sql(PetitionQueries.OPEN_AMONG)
@@ -163,59 +197,6 @@ class SignatureBatchWriter {
 			.param("now", PetitionQueries.at(now))
 			.query(Long.class)
 			.list());
-	}
-
-	/**
-	 * Flags, per signature, any that go over the per-address limits, counting earlier
-	 * ones in this batch.
-	 */
-	private Map<String, String> flagsOverLimits(List<PendingSignature> batch, Instant now) {
-		Map<String, String> flags = new HashMap<>();
-		if (!limits.enabled()) {
-			return flags;
-		}
-		Map<Long, List<PendingSignature>> byPetition = new HashMap<>();
-		for (PendingSignature p : batch) {
-			if (p.ip() != null && !isAllowListed(p.ip())) {
-				byPetition.computeIfAbsent(p.petitionId(), id -> new ArrayList<>()).add(p);
-			}
-		}
-		byPetition.forEach((petitionId, signatures) -> {
-			String[] ips = signatures.stream().map(PendingSignature::ip).distinct().toArray(String[]::new);
-			Map<String, long[]> recent = new HashMap<>();
-			jdbc.sql(PetitionQueries.RECENT_BY_IP)
-				.param("petitionId", petitionId)
-				.param("ips", ips)
-				.param("now", PetitionQueries.at(now))
-				.param("burstSeconds", limits.burstWindow().toSeconds())
-				.param("sustainedSeconds", limits.sustainedWindow().toSeconds())
-				.query(rs -> {
-					recent.put(rs.getString("ip"), new long[] { rs.getLong("in_burst"), rs.getLong("in_sustained") });
-				});
-			for (PendingSignature p : signatures) {
-				long[] counts = recent.computeIfAbsent(p.ip(), ip -> new long[2]);
-				String reason = limits.flagReason(counts[0], counts[1]);
-				if (reason != null) {
-					flags.put(key(p), reason);
-				}
-				counts[0]++;
-				counts[1]++;
-			}
-		});
-		return flags;
-	}
-
-	private boolean isAllowListed(String ip) {
-		for (IpAddressMatcher matcher : allowList) {
-			if (matcher.matches(ip)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String key(PendingSignature p) {
-		return p.petitionId() + "/" + p.canonicalEmail();
 	}
 
 }

@@ -61,6 +61,11 @@ public class SignatureBatcher implements SmartLifecycle {
 	record PendingSignature(long petitionId, String name, String email, String canonicalEmail, String country,
 			String postcode, boolean keepUpdated, Locale locale, String ip, byte[] tokenHash,
 			OutgoingMail confirmationMail, RepeatMail repeatMail, CompletableFuture<Outcome> outcome) {
+
+		/** One signature per petition and mailbox: this is its key. */
+		String key() {
+			return petitionId + "/" + canonicalEmail;
+		}
 	}
 
 	/** Renders the mail for a repeat, which is rare enough to do on the writer thread. */

@@ -17,6 +17,8 @@ import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.shared.CanonicalEmail;
+import org.safepassage.shared.ClientAddress;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
@@ -78,8 +80,9 @@ public class Signing {
 
 	/**
 	 * Records a signature and mails its confirmation link; returns once the signature is
-	 * durable. A repeat mails the address instead (a fresh link if still unconfirmed,
-	 * "already signed" otherwise) and looks exactly the same to whoever submitted it.
+	 * durable. A repeat mails the address instead (a new link if still unconfirmed, while
+	 * the links mailed before keep working until they expire; "already signed" otherwise)
+	 * and looks exactly the same to whoever submitted it.
 	 */
 	public void sign(Submission submission) {
 		Petition petition = petitions.findRecent(submission.petitionId())

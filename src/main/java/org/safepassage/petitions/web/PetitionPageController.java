@@ -16,6 +16,7 @@ import org.safepassage.petitions.signing.Signing;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
+import org.safepassage.system.PublicFormOrigin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -42,10 +43,14 @@ class PetitionPageController {
 
 	private final ObjectProvider<PetitionEvidence> evidence;
 
-	PetitionPageController(PetitionCatalogue catalogue, Signing signing, ObjectProvider<PetitionEvidence> evidence) {
+	private final PublicFormOrigin origin;
+
+	PetitionPageController(PetitionCatalogue catalogue, Signing signing, ObjectProvider<PetitionEvidence> evidence,
+			PublicFormOrigin origin) {
 		this.catalogue = catalogue;
 		this.signing = signing;
 		this.evidence = evidence;
+		this.origin = origin;
 	}
 
 	/**
@@ -85,7 +90,11 @@ class PetitionPageController {
 	@PostMapping("/petitions/{id}/signatures")
 	String sign(@PathVariable long id, @Valid @ModelAttribute("form") SignatureForm form, BindingResult errors,
 			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
-		if (errors.hasErrors()) {
+		boolean fromAnotherSite = origin.sentFromAnotherSite(request);
+		if (errors.hasErrors() || fromAnotherSite) {
+			if (fromAnotherSite) {
+				model.addAttribute("signError", "form.resubmit");
+			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return petitionPage(id, locale, model);
 		}

@@ -50,6 +50,24 @@ final class MailQueries {
 
 	static final String COUNT_BY_STATUS = "select status, count(*) from mail_outbox group by status";
 
+	// --- the cap per mailbox (MailboxCap)
+
+	static final String MAILBOX_KEY = "select secret from mailbox_key where id = 1";
+
+	/**
+	 * Adds each mailbox's new mails to its count of the day, in one statement for a whole
+	 * batch, and returns the new counts. Sorted so that concurrent batches lock rows in
+	 * the same order.
+	 */
+	static final String COUNT_MAILBOX_MAILS = """
+			insert into mailbox_day as d (day, mailbox, mails)
+			select :day, m, n from unnest(cast(:mailboxes as bytea[]), cast(:counts as bigint[])) as t(m, n)
+			order by m
+			on conflict (day, mailbox) do update set mails = d.mails + excluded.mails
+			returning d.mailbox, d.mails""";
+
+	static final String FORGET_EARLIER_DAYS = "delete from mailbox_day where day < :yesterday";
+
 	private MailQueries() {
 	}
 

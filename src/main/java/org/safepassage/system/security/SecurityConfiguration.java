@@ -1,6 +1,7 @@
 package org.safepassage.system.security;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -132,16 +134,27 @@ class SecurityConfiguration {
 						audit.record(authentication.getName(), "sign-out", null, "ok", request.getRemoteAddr());
 					}
 				}))
-			// RFC 8058 one-click unsubscribe: mail clients POST the List-Unsubscribe URL
-			// without a token. The link
-			// is signed per subscriber, so this one POST is exempt and nothing else.
+			// Public forms need no cookie (issue 9): a supporter's may be gone or
+			// blocked.
+			// Those reached through a mailed secret (the confirmation token, the signed
+			// preference and unsubscribe links, RFC 8058 one-click included) carry their
+			// own proof; sign and subscribe check where they were sent from instead
+			// (PublicFormOrigin), and a mailbox gets only a few mails a day (MailboxCap).
+			// Staff forms and sign-in keep their tokens.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
-					.matcher(HttpMethod.POST, "/alerts/unsubscribe/{id}/{signature}")))
+				.ignoringRequestMatchers(publicForms("/petitions/{id}/signatures", "/signatures/confirm",
+						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{link}",
+						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	private static RequestMatcher[] publicForms(String... paths) {
+		return Arrays.stream(paths)
+			.map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+			.toArray(RequestMatcher[]::new);
 	}
 
 	/** A one-time password only lets its holder choose a new one. */

@@ -80,4 +80,13 @@ class AlertFormsTest {
 		assertThat(errors(new PreferencesForm("Pat", "en", null, null))).isEmpty();
 	}
 
+	@Test
+	void namesMayNotCarryLinksOrAddresses() {
+		assertThat(
+				errors(new SubscribeForm("a@example.org", "Alice visit http://evil.example/", "en", List.of("NEWS"))))
+			.containsOnly(Map.entry("name", "{validation.personName}"));
+		assertThat(errors(new PreferencesForm("write to bob@evil.example", "en", List.of("NEWS"), null)))
+			.containsOnly(Map.entry("name", "{validation.personName}"));
+	}
+
 }

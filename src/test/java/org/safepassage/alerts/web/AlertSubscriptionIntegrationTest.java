@@ -208,7 +208,8 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.param("topics", "PRAYER"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("choose a language")));
-		mvc.perform(post("/alerts/subscribe").param("email", "eve@example.org")).andExpect(status().isForbidden());
+		// Without a CSRF token the form is answered like any other (issue 9, finding 4).
+		mvc.perform(post("/alerts/subscribe").param("email", "eve@example.org")).andExpect(status().isBadRequest());
 		// Every mail goes through the outbox: none was queued, so none will arrive.
 		assertThat(
 				jdbc.sql("select count(*) from mail_outbox where recipient like '%victim@%' or recipient like '%eve@%'")
@@ -228,6 +229,86 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/alerts/unsubscribe/1/" + "A".repeat(22))).andExpect(status().isNotFound());
 		mvc.perform(post("/alerts/unsubscribe/99999999999999999999999/x")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aNameCarryingALinkIsRefusedOnItsFieldAndMailsNobody() throws Exception {
+		mvc.perform(subscribe("linkname@example.org", "Alice visit http://evil.example/", "NEWS"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("without web or email addresses")))
+			.andExpect(content().string(containsString("value=\"Alice visit http://evil.example/\"")));
+		assertThat(state("linkname@example.org")).isNull();
+		long id = confirmedSubscriber("linkprefs@example.org");
+		mvc.perform(post(links.preferencesPath(id)).with(csrf())
+			.param("name", "Pat, see evil.example")
+			.param("language", "en")
+			.param("topics", "NEWS"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("without web or email addresses")));
+		assertThat(jdbc.sql("select name from alert_subscriber where id = ?").param(id).query(String.class).single())
+			.isEqualTo("Test");
+		assertThat(jdbc.sql(
+				"select count(*) from mail_outbox where recipient in ('linkname@example.org', 'linkprefs@example.org')")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * Per-address limits, as for signatures: over them the form answers the same and
+	 * nothing is stored or mailed.
+	 */
+	@Test
+	void subscribingFromOneAddressIsLimitedAndLooksTheSame() throws Exception {
+		for (int i = 1; i <= 5; i++) {
+			mvc.perform(subscribe("limited" + i + "@example.org", "Lim", "NEWS").with(request -> {
+				request.setRemoteAddr("198.51.100.30");
+				return request;
+			})).andExpect(redirectedUrl("/alerts/subscribe/check-your-email"));
+		}
+		assertThat(jdbc
+			.sql("select recipient from mail_outbox where recipient like 'limited_@example.org' order by recipient")
+			.query(String.class)
+			.list()).containsExactly("limited1@example.org", "limited2@example.org", "limited3@example.org");
+		assertThat(state("limited4@example.org")).isNull();
+		assertThat(state("limited5@example.org")).isNull();
+	}
+
+	@Test
+	void aSubscriptionSentFromAnotherSiteComesBackAsTheFormWithItsValues() throws Exception {
+		mvc.perform(subscribe("crosssite@example.org", "Cross", "NEWS").header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("please check it and send it again")))
+			.andExpect(content().string(containsString("value=\"crosssite@example.org\"")))
+			.andExpect(content().string(containsString("value=\"Cross\"")));
+		mvc.perform(subscribe("crosssite@example.org", "Cross", "NEWS").header("Origin", "https://evil.example"))
+			.andExpect(status().isBadRequest());
+		assertThat(state("crosssite@example.org")).isNull();
+		mvc.perform(subscribe("crosssite@example.org", "Cross", "NEWS").header("Sec-Fetch-Site", "same-origin"))
+			.andExpect(redirectedUrl("/alerts/subscribe/check-your-email"));
+		assertThat(state("crosssite@example.org")).isEqualTo("PENDING");
+	}
+
+	/**
+	 * As with signatures: anyone may type someone's address again, and that must not take
+	 * away the link the owner already has.
+	 */
+	@Test
+	void subscribingAgainLeavesTheEarlierLinkWorking() throws Exception {
+		mvc.perform(subscribe("twolinks@example.org", "Ty", "NEWS"));
+		String first = AlertMailbox.confirmToken(AlertMailbox.await(MAIL, "twolinks@example.org", 1));
+		mvc.perform(subscribe("twolinks@example.org", "Someone else", "NEWS"));
+		String second = AlertMailbox.confirmToken(AlertMailbox.await(MAIL, "twolinks@example.org", 2));
+		assertThat(second).isNotEqualTo(first);
+		mvc.perform(get("/alerts/confirm").param("token", first))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Confirm my subscription")));
+		mvc.perform(post("/alerts/confirm").param("token", first))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("You are subscribed")));
+		assertThat(state("twolinks@example.org")).isEqualTo("CONFIRMED");
+		// Once confirmed, every link is forgotten.
+		mvc.perform(post("/alerts/confirm").param("token", second)).andExpect(status().isNotFound());
+		mvc.perform(post("/alerts/confirm").param("token", first)).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -208,6 +208,45 @@ class SigningIntegrationTest extends IntegrationTest {
 			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
 	}
 
+	/**
+	 * Anyone may type someone's address again: that must not take away the link the owner
+	 * already has.
+	 */
+	@Test
+	void aRepeatLeavesTheEarlierLinkWorking() throws Exception {
+		long id = Petitions.openPetition(repository, "Earlier link");
+		mvc.perform(sign(id, "Dee", "dee@example.org", "GB"));
+		String first = confirmToken(awaitMailTo("dee@example.org", 1));
+		mvc.perform(sign(id, "Someone else", "dee@example.org", "GB"));
+		String second = confirmToken(awaitMailTo("dee@example.org", 2));
+		assertThat(second).isNotEqualTo(first);
+		mvc.perform(get("/signatures/confirm").param("token", first))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Confirm my signature")));
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", first))
+			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", second))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("already confirmed")));
+		assertThat(countedOrQueued(id)).isEqualTo(1);
+	}
+
+	@Test
+	void eachLinkKeepsItsOwnExpiry() throws Exception {
+		long id = Petitions.openPetition(repository, "Two expiries");
+		mvc.perform(sign(id, "Eli", "eli@example.org", "GB"));
+		String first = confirmToken(awaitMailTo("eli@example.org", 1));
+		clock.advance(Duration.ofDays(10));
+		mvc.perform(sign(id, "Eli", "eli@example.org", "GB"));
+		String second = confirmToken(awaitMailTo("eli@example.org", 2));
+		clock.advance(properties.confirmationTtl().minus(Duration.ofDays(10)).plusSeconds(1));
+		mvc.perform(get("/signatures/confirm").param("token", first)).andExpect(status().isGone());
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", first)).andExpect(status().isGone());
+		mvc.perform(get("/signatures/confirm").param("token", second)).andExpect(status().isOk());
+		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", second))
+			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
+	}
+
 	@Test
 	void anExpiredLinkGetsAClearPageAndConfirmsNothing() throws Exception {
 		long id = Petitions.openPetition(repository, "Expiry");
@@ -251,6 +290,53 @@ class SigningIntegrationTest extends IntegrationTest {
 		assertThat(
 				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aNameCarryingALinkIsRefusedOnItsFieldAndMailsNobody() throws Exception {
+		long id = Petitions.openPetition(repository, "Names");
+		mvc.perform(sign(id, "Alice visit http://evil.example/", "target@example.org", "GB"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(Matchers.containsString("without web or email addresses")))
+			.andExpect(content().string(Matchers.containsString("value=\"Alice visit http://evil.example/\"")));
+		mvc.perform(sign(id, "Alice www.evil.example", "target@example.org", "GB")).andExpect(status().isBadRequest());
+		mvc.perform(sign(id, "write to bob@evil.example", "target@example.org", "GB"))
+			.andExpect(status().isBadRequest());
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = 'target@example.org'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * Public forms need no CSRF cookie; what a browser says about where the form was sent
+	 * from stands in for it. Sent from another site, the form comes back with what was
+	 * typed, for the person to send from here.
+	 */
+	@Test
+	void aSignatureSentFromAnotherSiteComesBackAsTheFormWithItsValues() throws Exception {
+		long id = Petitions.openPetition(repository, "Cross-site");
+		for (String[] header : new String[][] { { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" },
+				{ "Origin", "https://evil.example" }, { "Origin", "null" } }) {
+			mvc.perform(sign(id, "Cora", "cora@example.org", "GB").header(header[0], header[1]))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(Matchers.containsString("please check it and send it again")))
+				.andExpect(content().string(Matchers.containsString("value=\"Cora\"")))
+				.andExpect(content().string(Matchers.containsString("value=\"cora@example.org\"")));
+		}
+		assertThat(
+				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = 'cora@example.org'")
+			.query(Long.class)
+			.single()).isZero();
+
+		mvc.perform(sign(id, "Cora", "cora@example.org", "GB").header("Sec-Fetch-Site", "same-origin")
+			.header("Origin", "http://localhost")).andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
+		mvc.perform(sign(id, "Cora", "cora@example.org", "GB").header("Origin", "http://localhost"))
+			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.signing;
+package org.safepassage.shared;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The signer's address as recorded for abuse limits; anything that is not an IP literal
  * is dropped.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
 	private static final Pattern IPV4 = Pattern
 		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -18,7 +18,7 @@ final class ClientAddress {
 	private ClientAddress() {
 	}
 
-	static String orNull(String address) {
+	public static String orNull(String address) {
 		if (address == null) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.signing;
+package org.safepassage.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,15 @@ class CanonicalEmailTest {
 	}
 
 	@Test
-	void keepsDotsAndTagsWhereTheProviderDoesNotIgnoreThem() {
-		assertThat(CanonicalEmail.of("kim.min+news@example.org")).isEqualTo("kim.min+news@example.org");
+	void dropsTagsAtEveryProviderButKeepsDotsWhereTheyCount() {
+		assertThat(CanonicalEmail.of("kim.min+news@example.org")).isEqualTo("kim.min@example.org");
+		assertThat(CanonicalEmail.of("Victim+17@Example.ORG")).isEqualTo("victim@example.org");
+		assertThat(CanonicalEmail.of("a+b+c@example.org")).isEqualTo("a@example.org");
+	}
+
+	@Test
+	void keepsALocalPartThatIsOnlyATag() {
+		assertThat(CanonicalEmail.of("+news@example.org")).isEqualTo("+news@example.org");
 	}
 
 	@Test
