@@ -1,8 +1,6 @@
 package org.safepassage.system;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +10,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -21,26 +17,22 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/** Languages with a message bundle; others fall back to English. */
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH);
-
 	@Bean
-	LocaleResolver localeResolver() {
-		AcceptHeaderLocaleResolver fromBrowser = new AcceptHeaderLocaleResolver();
-		fromBrowser.setSupportedLocales(SUPPORTED);
-		fromBrowser.setDefaultLocale(Locale.ENGLISH);
-		CookieLocaleResolver resolver = new CookieLocaleResolver("safepassage-lang");
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setDefaultLocaleFunction(fromBrowser::resolveLocale);
-		return resolver;
+	LocaleResolver localeResolver(SafePassageProperties properties) {
+		return new SupportedLocaleResolver(properties.languages());
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(languageChange());
+	}
+
+	/** {@code ?lang=ko} on any page chooses a language (kept in the cookie). */
+	static LocaleChangeInterceptor languageChange() {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change);
+		return change;
 	}
 
 	/**
