@@ -10,13 +10,15 @@ import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The reader's language, always one of {@code safepassage.languages}: the one chosen
  * before (the {@code safepassage-lang} cookie, set by {@code ?lang=}), else the browser's
  * (Accept-Language), else the first. A tag outside the list counts as its language when
  * that is supported ({@code en-GB} is English) and otherwise as no choice at all, and the
- * cookie is only ever set to a supported language.
+ * cookie is only ever set to a supported language ({@code ?lang=} with any other value
+ * chooses the default).
  * <p>
  * The list is closed on purpose: pages, country lists and messages are kept in memory per
  * language, so accepting any tag would let anyone fill the memory with copies for
@@ -45,7 +47,26 @@ class SupportedLocaleResolver extends CookieLocaleResolver {
 		return supportedMatch(value);
 	}
 
-	/** {@code ?lang=} with an unsupported tag chooses the default language. */
+	/**
+	 * {@code ?lang=ko} on any page chooses a language, kept in the cookie. The tag is
+	 * matched by string as well: the usual parsing would create (and the JDK would cache)
+	 * a {@link Locale} for every made-up tag.
+	 */
+	LocaleChangeInterceptor languageChange() {
+		LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				Locale match = supportedMatch(value);
+				return match == null ? SupportedLocaleResolver.this.supported.getFirst() : match;
+			}
+
+		};
+		change.setParamName("lang");
+		return change;
+	}
+
+	/** Any unsupported language chosen gives the default language. */
 	@Override
 	public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
 		Locale chosen = context == null ? null : context.getLocale();

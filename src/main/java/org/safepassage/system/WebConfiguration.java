@@ -10,29 +10,26 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final SupportedLocaleResolver languages;
+
+	WebConfiguration(SafePassageProperties properties) {
+		this.languages = new SupportedLocaleResolver(properties.languages());
+	}
+
 	@Bean
-	LocaleResolver localeResolver(SafePassageProperties properties) {
-		return new SupportedLocaleResolver(properties.languages());
+	LocaleResolver localeResolver() {
+		return this.languages;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(languageChange());
-	}
-
-	/** {@code ?lang=ko} on any page chooses a language (kept in the cookie). */
-	static LocaleChangeInterceptor languageChange() {
-		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-		change.setParamName("lang");
-		change.setIgnoreInvalidLocale(true);
-		return change;
+		registry.addInterceptor(this.languages.languageChange());
 	}
 
 	/**
