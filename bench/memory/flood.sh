@@ -97,7 +97,8 @@ result=PASS
 import json, sys
 s = json.load(open(sys.argv[1]))
 print(f"requests: {s['requests']} in {s['seconds']} s; statuses {s['statuses']}")
-print(f"Content-Language: {s['content_language'] if len(s['content_language']) <= 6 else str(len(s['content_language'])) + ' distinct values'}")
+cl = s["content_language"]
+print("Content-Language by request kind: " + (str(cl) if len(cl) <= 6 else f"{len(cl)} distinct (kind, value) pairs"))
 print(f"safepassage-lang cookies set: {s['distinct_lang_cookies_set']} distinct values, e.g. {s['lang_cookies_set']}")
 if s["errors"]:
     print(f"errors: {s['errors']}")
