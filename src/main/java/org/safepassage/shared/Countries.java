@@ -1,13 +1,14 @@
 package org.safepassage.shared;
 
 import java.text.Collator;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.web.util.HtmlUtils;
 
 /** ISO 3166-1 alpha-2 countries with names in the reader's language. */
@@ -29,23 +30,29 @@ public final class Countries {
 	public record Country(String code, String name) {
 	}
 
-	private static final Map<Locale, List<Country>> SORTED = new ConcurrentHashMap<>();
+	/**
+	 * Lists kept, by language: pages ask only in the supported languages, so this is far
+	 * more than needed; the bound stops any other caller from growing it.
+	 */
+	private static final int LANGUAGES_KEPT = 16;
+
+	private static final Cache<Locale, List<Country>> SORTED = languageCache();
 
 	/**
 	 * Sorted in the reader's language; sorted once per language, as collation is costly.
 	 */
 	public static List<Country> all(Locale locale) {
-		return SORTED.computeIfAbsent(locale, Countries::sorted);
+		return SORTED.get(locale, Countries::sorted);
 	}
 
-	private static final Map<Locale, String> OPTIONS = new ConcurrentHashMap<>();
+	private static final Cache<Locale, String> OPTIONS = languageCache();
 
 	/**
 	 * {@code <option>} elements for every country, built once per language: a 250-item
 	 * loop in the template was most of the cost of rendering the petition page.
 	 */
 	public static String htmlOptions(Locale locale, String selected) {
-		String options = OPTIONS.computeIfAbsent(locale, l -> {
+		String options = OPTIONS.get(locale, l -> {
 			StringBuilder html = new StringBuilder(all(l).size() * 40);
 			for (Country country : all(l)) {
 				html.append("<option value=\"")
@@ -60,6 +67,17 @@ public final class Countries {
 			return options;
 		}
 		return options.replace("<option value=\"" + selected + "\">", "<option value=\"" + selected + "\" selected>");
+	}
+
+	/** How many languages' country lists are held in memory. */
+	public static long languagesHeld() {
+		SORTED.cleanUp();
+		OPTIONS.cleanUp();
+		return Math.max(SORTED.estimatedSize(), OPTIONS.estimatedSize());
+	}
+
+	private static <V> Cache<Locale, V> languageCache() {
+		return Caffeine.newBuilder().maximumSize(LANGUAGES_KEPT).expireAfterAccess(Duration.ofHours(1)).build();
 	}
 
 	private static List<Country> sorted(Locale locale) {

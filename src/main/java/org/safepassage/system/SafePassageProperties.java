@@ -1,6 +1,8 @@
 package org.safepassage.system;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl the public address used in mail links; its default is in
  * {@code application.yml}, as it derives from the server port
+ * @param languages the languages pages are offered in, the first being the default; a
+ * closed list, as copies of pages and country lists are kept per language (add one when
+ * its message bundle exists)
  */
 @ConfigurationProperties("safepassage")
-public record SafePassageProperties(String baseUrl, @DefaultValue Admin admin, @DefaultValue EmbeddedDb embeddedDb) {
+public record SafePassageProperties(String baseUrl, @DefaultValue Admin admin, @DefaultValue EmbeddedDb embeddedDb,
+		@DefaultValue("en") List<Locale> languages) {
+
+	public SafePassageProperties {
+		if (languages == null || languages.isEmpty()) {
+			throw new IllegalArgumentException("safepassage.languages needs at least one language");
+		}
+		languages = List.copyOf(languages);
+	}
 
 	public record Admin(String email, String password) {
 	}

@@ -1,8 +1,6 @@
 package org.safepassage.system;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,35 +10,26 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/** Languages with a message bundle; others fall back to English. */
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH);
+	private final SupportedLocaleResolver languages;
+
+	WebConfiguration(SafePassageProperties properties) {
+		this.languages = new SupportedLocaleResolver(properties.languages());
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
-		AcceptHeaderLocaleResolver fromBrowser = new AcceptHeaderLocaleResolver();
-		fromBrowser.setSupportedLocales(SUPPORTED);
-		fromBrowser.setDefaultLocale(Locale.ENGLISH);
-		CookieLocaleResolver resolver = new CookieLocaleResolver("safepassage-lang");
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setDefaultLocaleFunction(fromBrowser::resolveLocale);
-		return resolver;
+		return this.languages;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-		change.setParamName("lang");
-		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change);
+		registry.addInterceptor(this.languages.languageChange());
 	}
 
 	/**

@@ -37,10 +37,17 @@ public class PetitionRepository {
 	 * unreachable database once a petition has been read.
 	 */
 	public Optional<Petition> findRecent(long id) {
-		return recent.get(id, () -> find(id));
+		return Optional.ofNullable(recent.get(id));
 	}
 
-	private final RecentCopies<Long, Optional<Petition>> recent = new RecentCopies<>(Duration.ofSeconds(1));
+	/** Unknown ids are not kept: a flood of made-up ids leaves nothing behind. */
+	private final RecentCopies<Long, Petition> recent = new RecentCopies<>(Duration.ofSeconds(1), 1_000,
+			id -> find(id).orElse(null));
+
+	/** How many petitions are held in memory by {@link #findRecent}. */
+	public long copiesHeld() {
+		return recent.size();
+	}
 
 	public Optional<Petition> find(long id) {
 		return jdbc.sql(PetitionQueries.FIND_PETITION).param("id", id).query(PetitionRepository::map).optional();

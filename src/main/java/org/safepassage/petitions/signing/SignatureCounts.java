@@ -43,7 +43,7 @@ public class SignatureCounts {
 	SignatureCounts(JdbcClient jdbc, PetitionsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.recent = new RecentCopies<>(properties.countCacheTtl());
+		this.recent = new RecentCopies<>(properties.countCacheTtl(), 1_000, petitionId -> read(petitionId));
 	}
 
 	/**
@@ -58,7 +58,12 @@ public class SignatureCounts {
 	 * away, the last count (see {@link RecentCopies}).
 	 */
 	public Snapshot of(long petitionId) {
-		return recent.get(petitionId, () -> read(petitionId));
+		return recent.get(petitionId);
+	}
+
+	/** How many petitions' counts are held in memory. */
+	public long copiesHeld() {
+		return recent.size();
 	}
 
 	private Snapshot read(long petitionId) {

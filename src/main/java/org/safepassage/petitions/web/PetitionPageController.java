@@ -178,12 +178,22 @@ class PetitionPageController {
 	 * Evidence changes rarely; an unreachable database never holds up the petition page
 	 * because of it.
 	 */
-	private final RecentCopies<String, List<PetitionEvidence.EvidenceItem>> recentEvidence = new RecentCopies<>(
-			Duration.ofSeconds(30));
+	private final RecentCopies<EvidenceKey, List<PetitionEvidence.EvidenceItem>> recentEvidence = new RecentCopies<>(
+			Duration.ofSeconds(30), 1_000, this::readEvidence);
+
+	private record EvidenceKey(long petitionId, Locale locale) {
+	}
 
 	private List<PetitionEvidence.EvidenceItem> linkedEvidence(long id, Locale locale) {
-		return recentEvidence.get(id + "|" + locale.toLanguageTag(),
-				() -> evidence.stream().flatMap(e -> e.forPetition(id, locale).stream()).toList(), List.of(), 2000);
+		return recentEvidence.get(new EvidenceKey(id, locale), List.of(), 2000);
+	}
+
+	private List<PetitionEvidence.EvidenceItem> readEvidence(EvidenceKey key) {
+		return evidence.stream().flatMap(e -> e.forPetition(key.petitionId(), key.locale()).stream()).toList();
+	}
+
+	long evidenceCopiesHeld() {
+		return recentEvidence.size();
 	}
 
 	private PetitionView publicPetition(long id, Locale locale) {

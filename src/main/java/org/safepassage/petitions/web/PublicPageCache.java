@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,32 +26,57 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves the public petition page and its live counter from a copy at most {@code ttl}
  * old, per language, to anonymous readers: during a spike thousands of people read the
- * same page every second. The page's only per-visitor part, the sign form's CSRF token,
- * is put back into each copy. Runs after Spring Security, so security headers and the
- * CSRF cookie are set as for any page.
+ * same page every second. Only pages answered 200 are kept (a made-up id's 404 is not),
+ * in the supported languages only, within {@link #MAXIMUM_BYTES}. The page's only
+ * per-visitor part, the sign form's CSRF token, is put back into each copy. Runs after
+ * Spring Security, so security headers and the CSRF cookie are set as for any page.
  */
 class PublicPageCache extends OncePerRequestFilter {
 
-	private static final Pattern CACHEABLE = Pattern.compile("/petitions/\\d{1,18}(/counter)?");
+	private static final Pattern CACHEABLE = Pattern.compile("/petitions/(\\d{1,18})(/counter)?");
+
+	/**
+	 * Copies are at most {@code ttl} old, so this holds only the pages read in the last
+	 * moment; the bound is for a site with very many petitions and languages.
+	 */
+	static final long MAXIMUM_BYTES = 16L * 1024 * 1024;
 
 	private static final String TOKEN_PLACEHOLDER = "\u0000csrf\u0000";
 
 	private final LocaleResolver localeResolver;
 
-	private final long ttlNanos;
+	private final Cache<Key, Copy> copies;
 
-	private final Map<String, Copy> copies = new ConcurrentHashMap<>();
+	/**
+	 * By petition id, not by address: {@code /petitions/007} is petition 7. The language
+	 * is one of the supported ones.
+	 */
+	private record Key(long petitionId, boolean counter, String language) {
+	}
 
 	/**
 	 * The page split around the CSRF token, already encoded, so serving a copy is two
 	 * writes.
 	 */
-	private record Copy(byte[][] parts, String contentType, String cacheControl, long madeAt) {
+	private record Copy(byte[][] parts, String contentType, String cacheControl) {
+
+		int bytes() {
+			int bytes = 0;
+			for (byte[] part : parts) {
+				bytes += part.length;
+			}
+			return bytes;
+		}
+
 	}
 
 	PublicPageCache(LocaleResolver localeResolver, Duration ttl) {
 		this.localeResolver = localeResolver;
-		this.ttlNanos = ttl.toNanos();
+		this.copies = Caffeine.newBuilder()
+			.expireAfterWrite(ttl)
+			.maximumWeight(MAXIMUM_BYTES)
+			.weigher((Key key, Copy copy) -> copy.bytes())
+			.build();
 	}
 
 	/**
@@ -59,8 +85,7 @@ class PublicPageCache extends OncePerRequestFilter {
 	 */
 	@EventListener
 	void on(PetitionRepository.PetitionChanged changed) {
-		String prefix = "/petitions/" + changed.petitionId();
-		copies.keySet().removeIf(key -> key.startsWith(prefix + "|") || key.startsWith(prefix + "/"));
+		copies.asMap().keySet().removeIf(key -> key.petitionId() == changed.petitionId());
 	}
 
 	@Override
@@ -73,15 +98,14 @@ class PublicPageCache extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Locale locale = localeResolver.resolveLocale(request);
-		String key = request.getRequestURI() + "|" + locale.toLanguageTag();
-		Copy copy = copies.get(key);
+		Matcher page = CACHEABLE.matcher(request.getRequestURI());
+		page.matches();
+		Key key = new Key(Long.parseLong(page.group(1)), page.group(2) != null, locale.toLanguageTag());
+		Copy copy = copies.getIfPresent(key);
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		if (copy != null && System.nanoTime() - copy.madeAt() < ttlNanos) {
+		if (copy != null) {
 			byte[] token = csrf == null ? new byte[0] : csrf.getToken().getBytes(StandardCharsets.US_ASCII);
-			int length = (copy.parts().length - 1) * token.length;
-			for (byte[] part : copy.parts()) {
-				length += part.length;
-			}
+			int length = (copy.parts().length - 1) * token.length + copy.bytes();
 			response.setContentType(copy.contentType());
 			response.setContentLength(length);
 			response.setHeader("Content-Language", locale.toLanguageTag());
@@ -110,10 +134,14 @@ class PublicPageCache extends OncePerRequestFilter {
 			for (int i = 0; i < pieces.length; i++) {
 				parts[i] = pieces[i].getBytes(StandardCharsets.UTF_8);
 			}
-			copies.put(key,
-					new Copy(parts, wrapper.getContentType(), wrapper.getHeader("Cache-Control"), System.nanoTime()));
+			copies.put(key, new Copy(parts, wrapper.getContentType(), wrapper.getHeader("Cache-Control")));
 		}
 		wrapper.copyBodyToResponse();
+	}
+
+	long copiesHeld() {
+		copies.cleanUp();
+		return copies.estimatedSize();
 	}
 
 	private static boolean isAnonymous() {
