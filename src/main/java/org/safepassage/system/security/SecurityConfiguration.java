@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -123,6 +124,9 @@ class SecurityConfiguration {
 						.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
 						.anyRequest()
 						.permitAll())
+			// An anonymous request for a staff page is remembered in a cookie, not a
+			// session: a flood of them costs neither memory nor session rows.
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/admin", false)
 				.failureHandler(signInFailure)

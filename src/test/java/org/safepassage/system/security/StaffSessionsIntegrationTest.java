@@ -173,6 +173,29 @@ class StaffSessionsIntegrationTest extends IntegrationTest {
 		assertThat(allSessions()).isEqualTo(sessions);
 	}
 
+	/**
+	 * Anyone can ask for staff pages; the page they wanted is remembered in a cookie, so
+	 * a flood of such requests fills neither memory nor the session table.
+	 */
+	@Test
+	void anonymousRequestsForStaffPagesCreateNoSession() throws Exception {
+		StaffLogins.undoMockMvcCsrf(securityChains, csrfTokens);
+		long sessions = allSessions();
+		HttpClient client = HttpClient.newBuilder().build();
+		String base = "http://localhost:" + port;
+
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> refused = client.send(
+					HttpRequest.newBuilder(URI.create(base + "/admin/petitions?x=" + i)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).isEqualTo(302);
+			assertThat(refused.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+			assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+		}
+		assertThat(allSessions()).isEqualTo(sessions);
+	}
+
 	private long sessionsOf(String email) {
 		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
 			.param(email)
