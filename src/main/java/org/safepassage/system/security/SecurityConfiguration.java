@@ -16,18 +16,26 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -35,8 +43,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+/**
+ * Staff sign in with a password, and with a passkey or an emailed one-time code as a
+ * second factor ({@link SecondFactorPolicy}). Multi-factor sign-in is enabled without
+ * global authorities: each role rule adds the policy, which an admin switches.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
@@ -47,6 +61,8 @@ class SecurityConfiguration {
 	 * posts.
 	 */
 	static final String SAME_SITE = "Lax";
+
+	private static final String[] STAFF_ROLES = { "ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER" };
 
 	static final String NEW_HASHES = "pbkdf2@SpringSecurity_v5_8";
 
@@ -95,7 +111,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAccounts accounts, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, AuditLog audit, CookieCsrfTokenRepository csrfTokens) throws Exception {
+			SignInThrottle throttle, AuditLog audit, CookieCsrfTokenRepository csrfTokens, SecondFactorPolicy factors,
+			OneTimeCodeMail codes, OneTimeTokenService oneTimeTokens, UserDetailsService enabledStaff,
+			PasskeyConfiguration.PasskeyOrigins origins) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setUserDetailsPasswordService(accounts);
@@ -108,25 +126,58 @@ class SecurityConfiguration {
 		signInFailure.setDefaultFailureUrl("/login?error");
 		signInFailure.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
 
-		http.authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle, accounts, audit)))
+		var staff = new DefaultAuthorizationManagerFactory<RequestAuthorizationContext>();
+		staff.setAdditionalAuthorization(factors);
+		var secondFactorPage = new LoginUrlAuthenticationEntryPoint(SecondFactorController.PATH);
+
+		// Emailed codes are 122 random bits, used once: they need no throttle.
+		http.authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle, accounts, audit),
+				new OneTimeTokenAuthenticationProvider(oneTimeTokens, enabledStaff)))
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/audit.csv")
-						.hasRole("ADMIN")
+						.access(staff.hasRole("ADMIN"))
 						.requestMatchers("/admin/outbox/**")
-						.hasAnyRole("ADMIN", "MODERATOR")
+						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
 						.requestMatchers("/admin/evidence/**")
-						.hasAnyRole("ADMIN", "RESEARCHER")
+						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
 						.requestMatchers("/admin/alerts/**")
-						.hasAnyRole("ADMIN", "CAMPAIGNER")
+						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
 						.requestMatchers("/admin/petitions/**")
-						.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER")
-						.requestMatchers("/admin/**")
-						.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER")
+						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
+						// Adding a passkey needs every factor the policy asks for: a
+						// stolen
+						// password alone must not be able to add one.
+						.requestMatchers("/admin/**", "/webauthn/register", "/webauthn/register/**")
+						.access(staff.hasAnyRole(STAFF_ROLES))
+						.requestMatchers(SecondFactorController.PATH, "/ott/generate")
+						.authenticated()
 						.anyRequest()
 						.permitAll())
 			// An anonymous request for a staff page is remembered in a cookie, not a
 			// session: a flood of them costs neither memory nor session rows.
 			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+			.webAuthn(passkeys -> passkeys.rpName("SafePassage")
+				.rpId(origins.host())
+				.allowedOrigins(origins.allowed())
+				.disableDefaultRegistrationPage(true))
+			.oneTimeTokenLogin(ott -> ott.tokenService(oneTimeTokens)
+				.generateRequestResolver(codes)
+				.tokenGenerationSuccessHandler(codes)
+				.showDefaultSubmitPage(false)
+				// Our own sign-in page: naming it keeps Spring's generated one away.
+				.loginPage("/login")
+				.loginProcessingUrl(OneTimeCodeMail.ENTRY_PATH)
+				.defaultSuccessUrl("/admin", false)
+				.failureHandler((request, response, failure) -> {
+					audit.record(null, "one-time-code.failed", null, failure.getClass().getSimpleName(),
+							request.getRemoteAddr());
+					response.sendRedirect(request.getContextPath() + OneTimeCodeMail.ENTRY_PATH + "?error");
+				}))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultDeniedHandlerForMissingAuthority(secondFactorPage, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+				.defaultDeniedHandlerForMissingAuthority(secondFactorPage, FactorGrantedAuthority.OTT_AUTHORITY)
+				.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/login"),
+						FactorGrantedAuthority.PASSWORD_AUTHORITY))
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/admin", false)
 				.failureHandler(signInFailure)

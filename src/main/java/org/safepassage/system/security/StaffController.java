@@ -34,8 +34,11 @@ class StaffController {
 
 	private final StaffAccounts accounts;
 
-	StaffController(StaffAccounts accounts) {
+	private final SecondFactorPolicy secondFactor;
+
+	StaffController(StaffAccounts accounts, SecondFactorPolicy secondFactor) {
 		this.accounts = accounts;
+		this.secondFactor = secondFactor;
 	}
 
 	record NewStaffForm(@NotBlank @Email @Size(max = 254) @PlainText String email,
@@ -52,6 +55,7 @@ class StaffController {
 		model.addAttribute("accounts", all);
 		model.addAttribute("limited", limited);
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("secondFactorRequired", secondFactor.required());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new NewStaffForm("", "", List.of(Role.CAMPAIGNER)));
 		}
@@ -71,6 +75,16 @@ class StaffController {
 		}
 		redirect.addFlashAttribute("created", form.email());
 		redirect.addFlashAttribute("oneTimePassword", password);
+		return "redirect:/admin/staff";
+	}
+
+	/**
+	 * Whether every staff sign-in needs a passkey or an emailed code after the password.
+	 */
+	@PostMapping("/second-factor")
+	String requireSecondFactor(boolean required, Principal admin, RedirectAttributes redirect) {
+		secondFactor.setRequired(required, admin.getName());
+		redirect.addFlashAttribute("done", true);
 		return "redirect:/admin/staff";
 	}
 

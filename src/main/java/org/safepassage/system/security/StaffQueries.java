@@ -69,6 +69,10 @@ final class StaffQueries {
 
 	static final String SIGN_IN_FORGET_ADDRESSES = "delete from sign_in_known_address where last_success_at < :before";
 
+	static final String SECOND_FACTOR_REQUIRED = "select second_factor_required from security_setting";
+
+	static final String SET_SECOND_FACTOR_REQUIRED = "update security_setting set second_factor_required = :required";
+
 	private StaffQueries() {
 	}
 
