@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * password, new roles) ends all its sessions at once and is recorded in the audit log.
  */
 @Service
-class StaffAccounts implements UserDetailsService, UserDetailsPasswordService {
+public class StaffAccounts implements UserDetailsService, UserDetailsPasswordService {
 
 	static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 

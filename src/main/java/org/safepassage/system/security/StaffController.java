@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.safepassage.shared.StaffAction;
 import org.safepassage.shared.validation.PlainText;
+import org.safepassage.system.security.secondfactor.SecondFactorPolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

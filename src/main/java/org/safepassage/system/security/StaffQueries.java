@@ -1,6 +1,6 @@
 package org.safepassage.system.security;
 
-final class StaffQueries {
+public final class StaffQueries {
 
 	static final String COUNT = "select count(*) from staff_account";
 
@@ -69,9 +69,9 @@ final class StaffQueries {
 
 	static final String SIGN_IN_FORGET_ADDRESSES = "delete from sign_in_known_address where last_success_at < :before";
 
-	static final String SECOND_FACTOR_REQUIRED = "select second_factor_required from security_setting";
+	public static final String SECOND_FACTOR_REQUIRED = "select second_factor_required from security_setting";
 
-	static final String SET_SECOND_FACTOR_REQUIRED = "update security_setting set second_factor_required = :required";
+	public static final String SET_SECOND_FACTOR_REQUIRED = "update security_setting set second_factor_required = :required";
 
 	private StaffQueries() {
 	}

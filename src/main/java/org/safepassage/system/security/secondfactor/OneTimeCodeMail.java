@@ -1,4 +1,4 @@
-package org.safepassage.system.security;
+package org.safepassage.system.security.secondfactor;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -28,11 +28,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * codes to others.
  */
 @Component
-class OneTimeCodeMail implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGenerationSuccessHandler {
+public class OneTimeCodeMail implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGenerationSuccessHandler {
 
 	static final Duration LIFETIME = Duration.ofMinutes(10);
 
-	static final String ENTRY_PATH = "/login/ott";
+	public static final String ENTRY_PATH = "/login/ott";
 
 	private final MailComposer composer;
 

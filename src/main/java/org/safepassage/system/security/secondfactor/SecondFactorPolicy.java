@@ -1,10 +1,11 @@
-package org.safepassage.system.security;
+package org.safepassage.system.security.secondfactor;
 
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.safepassage.system.audit.AuditLog;
+import org.safepassage.system.security.StaffQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change applies to every instance at once.
  */
 @Service
-class SecondFactorPolicy implements AuthorizationManager<RequestAuthorizationContext> {
+public class SecondFactorPolicy implements AuthorizationManager<RequestAuthorizationContext> {
 
 	private final JdbcClient jdbc;
 
@@ -51,12 +52,12 @@ class SecondFactorPolicy implements AuthorizationManager<RequestAuthorizationCon
 		return builder.build();
 	}
 
-	boolean required() {
+	public boolean required() {
 		return jdbc.sql(StaffQueries.SECOND_FACTOR_REQUIRED).query(Boolean.class).single();
 	}
 
 	@Transactional
-	void setRequired(boolean required, String admin) {
+	public void setRequired(boolean required, String admin) {
 		jdbc.sql(StaffQueries.SET_SECOND_FACTOR_REQUIRED).param("required", required).update();
 		audit.record(admin, "second-factor.required", null, String.valueOf(required), null);
 	}

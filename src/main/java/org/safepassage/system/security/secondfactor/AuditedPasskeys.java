@@ -1,4 +1,4 @@
-package org.safepassage.system.security;
+package org.safepassage.system.security.secondfactor;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.safepassage.system.security;
+package org.safepassage.system.security.secondfactor;
 
 import java.net.URI;
 import java.time.Clock;
@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.safepassage.system.SafePassageProperties;
 import org.safepassage.system.audit.AuditLog;
+import org.safepassage.system.security.StaffAccounts;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPar
  * knows them. The relying party is the host of {@code safepassage.base-url}.
  */
 @Configuration(proxyBeanMethods = false)
-class PasskeyConfiguration {
+public class PasskeyConfiguration {
 
 	/**
 	 * The accounts that passkeys and one-time codes sign in: Spring's providers for them
@@ -77,7 +78,7 @@ class PasskeyConfiguration {
 	 * with the port it got, so that development and test servers on any port work; no
 	 * other host gains anything from that.
 	 */
-	static final class PasskeyOrigins implements ApplicationListener<WebServerInitializedEvent> {
+	public static final class PasskeyOrigins implements ApplicationListener<WebServerInitializedEvent> {
 
 		private final String host;
 
@@ -89,11 +90,11 @@ class PasskeyConfiguration {
 				.add(base.getScheme() + "://" + base.getHost() + ((base.getPort() < 0) ? "" : ":" + base.getPort()));
 		}
 
-		String host() {
+		public String host() {
 			return this.host;
 		}
 
-		Set<String> allowed() {
+		public Set<String> allowed() {
 			return this.allowed;
 		}
 

@@ -1,4 +1,4 @@
-package org.safepassage.system.security;
+package org.safepassage.system.security.secondfactor;
 
 import java.security.Principal;
 import java.time.Instant;
@@ -24,9 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * browser against Spring Security's WebAuthn endpoints ({@code /js/passkeys.js}).
  */
 @Controller
-class SecondFactorController {
+public class SecondFactorController {
 
-	static final String PATH = "/login/second-factor";
+	public static final String PATH = "/login/second-factor";
 
 	static final String ACCOUNT_PATH = "/admin/account";
 
