@@ -3,8 +3,9 @@ package org.safepassage.alerts.domain;
 import static org.safepassage.shared.RuleViolation.require;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+
+import org.safepassage.shared.PendingEvents;
 
 /**
  * The alert aggregate. Every change of state is a verb here that checks it is allowed;
@@ -42,7 +43,7 @@ public class Alert {
 
 	private final int version;
 
-	private final List<Object> events = new ArrayList<>();
+	private final PendingEvents events = new PendingEvents();
 
 	Alert(Long id, AlertContent content, AlertState state, Instant scheduledAt, Instant sendingStartedAt,
 			Instant sentAt, String createdBy, int version) {
@@ -125,9 +126,7 @@ public class Alert {
 	}
 
 	List<Object> releaseEvents() {
-		List<Object> released = List.copyOf(events);
-		events.clear();
-		return released;
+		return events.release();
 	}
 
 	public Long id() {

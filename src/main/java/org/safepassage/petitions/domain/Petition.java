@@ -3,13 +3,13 @@ package org.safepassage.petitions.domain;
 import static org.safepassage.shared.RuleViolation.require;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.safepassage.petitions.PetitionEvents.PetitionClosed;
 import org.safepassage.petitions.PetitionEvents.PetitionDelivered;
 import org.safepassage.petitions.PetitionEvents.PetitionOpened;
 import org.safepassage.petitions.PetitionState;
+import org.safepassage.shared.PendingEvents;
 
 /**
  * The petition aggregate. Every change of state goes through a verb here that checks it
@@ -44,7 +44,7 @@ public class Petition {
 
 	private final int version;
 
-	private final List<Object> events = new ArrayList<>();
+	private final PendingEvents events = new PendingEvents();
 
 	Petition(Long id, PetitionContent content, PetitionState state, String rejectionReason, String hiddenReason,
 			String deliveryNote, String createdBy, Instant createdAt, Instant submittedAt, Instant openedAt,
@@ -135,9 +135,7 @@ public class Petition {
 	}
 
 	List<Object> releaseEvents() {
-		List<Object> released = List.copyOf(events);
-		events.clear();
-		return released;
+		return events.release();
 	}
 
 	public Long id() {
