@@ -45,21 +45,4 @@ final class CsvColumns {
 	private CsvColumns() {
 	}
 
-	/**
-	 * Spreadsheets run cells starting with these as formulas; such text is written with a
-	 * leading apostrophe.
-	 */
-	static boolean looksLikeFormula(String value) {
-		return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-	}
-
-	static String protect(String value) {
-		return value != null && looksLikeFormula(value) ? "'" + value : value;
-	}
-
-	static String unprotect(String value) {
-		return value.length() > 1 && value.charAt(0) == '\'' && looksLikeFormula(value.substring(1))
-				? value.substring(1) : value;
-	}
-
 }

@@ -15,6 +15,7 @@ import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EvidenceCatalogue;
+import org.safepassage.shared.SpreadsheetCells;
 import org.springframework.stereotype.Component;
 
 /** Writes incidents as the import reads them, plus the reconciled figure for readers. */
@@ -50,7 +51,7 @@ public class CsvExport {
 		List<String> row = new ArrayList<>(incident);
 		row.addAll(report);
 		row.addAll(derived);
-		return row.stream().map(CsvColumns::protect).toList();
+		return row.stream().map(SpreadsheetCells::protect).toList();
 	}
 
 	private static List<String> incidentCells(EvidenceCatalogue.Listed listed, List<Long> petitionIds) {

@@ -21,6 +21,7 @@ import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.forms.IncidentForm;
 import org.safepassage.evidence.forms.ReportForm;
 import org.safepassage.evidence.store.LinkedPetitions;
+import org.safepassage.shared.SpreadsheetCells;
 import org.safepassage.shared.validation.EnumNames;
 import org.springframework.context.MessageSource;
 
@@ -203,7 +204,7 @@ final class CsvRows {
 			if (!record.isMapped(column) || !record.isSet(column)) {
 				return null;
 			}
-			String value = CsvColumns.unprotect(record.get(column));
+			String value = SpreadsheetCells.unprotect(record.get(column));
 			return value.isBlank() ? null : value;
 		}
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.safepassage.shared.SpreadsheetCells;
 
 /**
  * The audit log as CSV. Actors and path variables are typed by people (an email may begin
@@ -44,7 +45,7 @@ final class AuditCsv {
 					Stream
 						.of(String.valueOf(entry.id()), entry.at().toString(), entry.actor(), entry.action(),
 								entry.record(), entry.outcome(), entry.address())
-						.map(AuditCsv::protect)
+						.map(SpreadsheetCells::protect)
 						.toList());
 		}
 		catch (IOException e) {
@@ -59,10 +60,6 @@ final class AuditCsv {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	static String protect(String value) {
-		return (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
 	}
 
 }
