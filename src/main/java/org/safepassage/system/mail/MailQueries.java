@@ -68,6 +68,22 @@ final class MailQueries {
 
 	static final String FORGET_EARLIER_DAYS = "delete from mailbox_day where day < :yesterday";
 
+	// --- the suppression list (Suppressions)
+
+	static final String SUPPRESS = """
+			insert into mail_suppression (mailbox, address, reason, source, detail, created_at)
+			values (:mailbox, :address, :reason, :source, :detail, :now)
+			on conflict (mailbox) do nothing""";
+
+	static final String SUPPRESSED_AMONG = "select mailbox from mail_suppression where mailbox = any(:mailboxes)";
+
+	static final String LIFT_SUPPRESSION = "delete from mail_suppression where mailbox = :mailbox";
+
+	static final String SUPPRESSION_PAGE = """
+			select mailbox, address, reason, source, detail, created_at from mail_suppression
+			where (:search = '' or mailbox like '%' || :search || '%')
+			order by created_at desc, mailbox limit :limit""";
+
 	private MailQueries() {
 	}
 
