@@ -140,7 +140,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/audit.csv")
 						.access(staff.hasRole("ADMIN"))
-						.requestMatchers("/admin/outbox/**")
+						// One mail's page shows its body (and live links) when no SMTP
+						// server is configured: admins only. The list is metadata.
+						.requestMatchers("/admin/outbox/*", "/admin/mail/**")
+						.access(staff.hasRole("ADMIN"))
+						.requestMatchers("/admin/outbox")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
 						.requestMatchers("/admin/evidence/**")
 						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
