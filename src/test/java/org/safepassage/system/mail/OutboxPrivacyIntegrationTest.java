@@ -1,5 +1,6 @@
 package org.safepassage.system.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -7,16 +8,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.ui.ExtendedModelMap;
 
 /**
  * With an SMTP server configured (as in every integration test) no staff page shows a
- * mail's body or any of its links; a moderator reads the list of mails only.
+ * mail's body or any of its links; a moderator reads the list of mails only. Without one,
+ * the page of one mail (admins only) shows its body and links.
  */
 class OutboxPrivacyIntegrationTest extends IntegrationTest {
 
@@ -28,6 +34,12 @@ class OutboxPrivacyIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	OutboxArchive archive;
+
+	@Autowired
+	Outbox outbox;
 
 	long mailId;
 
@@ -65,6 +77,20 @@ class OutboxPrivacyIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("&lt;privacy-1@example.org&gt;")))
 			.andExpect(content().string(not(containsString("privacy-secret-123"))))
 			.andExpect(content().string(not(containsString("/signatures/confirm"))));
+	}
+
+	@Test
+	void withoutSmtpTheOutboxIsTheDeliveryAndShowsBodyAndLinks() {
+		var noSmtp = new OutboxController(archive, outbox,
+				new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
+		var model = new ExtendedModelMap();
+
+		assertThat(noSmtp.show(mailId, model)).isEqualTo("admin/outbox/show");
+
+		var mail = (OutboxArchive.MailView) model.getAttribute("mail");
+		assertThat(mail.textBody()).contains("privacy-secret-123");
+		assertThat(model.getAttribute("links")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.containsExactly("http://localhost/signatures/confirm?privacy-secret-123");
 	}
 
 }

@@ -2,6 +2,7 @@ package org.safepassage.system.mail.webhooks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
@@ -58,7 +59,7 @@ final class SesEvents {
 			}
 			List<Finding> findings = new ArrayList<>();
 			for (Recipient recipient : notification.bounce().bouncedRecipients()) {
-				String detail = "Permanent/" + notification.bounce().bounceSubType() + " "
+				String detail = "Permanent/" + Objects.toString(notification.bounce().bounceSubType(), "") + " "
 						+ (recipient.status() == null ? "" : recipient.status() + " ")
 						+ (recipient.diagnosticCode() == null ? "" : recipient.diagnosticCode());
 				findings.add(new Finding(recipient.emailAddress(), Suppressions.Reason.HARD_BOUNCE, detail.strip()));
