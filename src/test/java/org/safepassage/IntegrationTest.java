@@ -66,6 +66,7 @@ public abstract class IntegrationTest {
 		// address
 		// across the whole site (signing per petition, and tests use new petitions).
 		registry.add("safepassage.alerts.limits.allow-list", () -> "127.0.0.1, 192.0.2.0/24");
+		registry.add("safepassage.mail.webhooks.secret", () -> "webhook-secret-for-tests");
 		registry.add("safepassage.admin.email", () -> "admin@example.org");
 		registry.add("safepassage.admin.password", () -> "correct horse battery");
 	}

@@ -171,6 +171,11 @@ public final class AlertQueries {
 			update alert_subscriber set state = 'BOUNCING', bounced_at = now(), bounce_reason = :reason
 			where id = :id and state = 'CONFIRMED'""";
 
+	/** An address joined the suppression list (a later bounce, a complaint, staff). */
+	public static final String MARK_SUPPRESSED_BOUNCING = """
+			update alert_subscriber set state = 'BOUNCING', bounced_at = :now, bounce_reason = :reason
+			where email_key = :emailKey and state = 'CONFIRMED'""";
+
 	public static final String SUBSCRIBER_COUNTS = "select state, count(*) from alert_subscriber group by state";
 
 	// --- per-address limits on subscribing (SubscribeAttempts)

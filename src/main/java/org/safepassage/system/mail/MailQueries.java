@@ -39,15 +39,6 @@ final class MailQueries {
 			update mail_outbox set status = 'failed', lease_until = null, last_error = :error
 			where id = :id and status = 'sending'""";
 
-	static final String PAGE = """
-			select id, recipient, subject, category, status, attempts, created_at, sent_at, last_error
-			from mail_outbox where id < :before order by id desc limit :limit""";
-
-	static final String ONE = """
-			select id, recipient, subject, text_body, html_body, category, status, attempts, created_at, sent_at,
-			       last_error
-			from mail_outbox where id = :id""";
-
 	static final String COUNT_BY_STATUS = "select status, count(*) from mail_outbox group by status";
 
 	// --- the cap per mailbox (MailboxCap)
@@ -83,6 +74,19 @@ final class MailQueries {
 			select mailbox, address, reason, source, detail, created_at from mail_suppression
 			where (:search = '' or mailbox like '%' || :search || '%')
 			order by created_at desc, mailbox limit :limit""";
+
+	// --- what staff read of the outbox (OutboxArchive): metadata, and a body only for
+	// the zero-setup demo without SMTP
+
+	static final String STAFF_OUTBOX_PAGE = """
+			select id, recipient, subject, category, status, attempts, created_at, sent_at, last_error,
+			       headers ->> 'Message-ID' as message_id
+			from mail_outbox where id < :before order by id desc limit :limit""";
+
+	static final String STAFF_OUTBOX_MAIL = """
+			select id, recipient, subject, text_body, html_body, category, status, attempts, created_at, sent_at,
+			       last_error, headers ->> 'Message-ID' as message_id
+			from mail_outbox where id = :id""";
 
 	private MailQueries() {
 	}

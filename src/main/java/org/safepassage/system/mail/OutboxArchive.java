@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What staff may read of queued and sent mail, newest first. */
+/**
+ * What staff may read of queued and sent mail, newest first. A body holds live secrets (a
+ * confirmation link signs in someone else's name), so only {@link #find} reads it, for
+ * the outbox page of an installation without SMTP.
+ */
 @Component
 class OutboxArchive {
 
@@ -22,21 +26,31 @@ class OutboxArchive {
 	}
 
 	record MailSummary(long id, String recipient, String subject, String category, String status, int attempts,
-			OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError) {
+			OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError, String messageId) {
 	}
 
 	record MailView(long id, String recipient, String subject, String textBody, String htmlBody, String category,
-			String status, int attempts, OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError) {
+			String status, int attempts, OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError,
+			String messageId) {
 
 		List<String> links() {
+			if (this.textBody == null) {
+				return List.of();
+			}
 			Matcher matcher = LINK.matcher(this.textBody);
 			return matcher.results().map(m -> m.group()).distinct().toList();
 		}
+
+		/** The same mail without its body: what staff see once mail really leaves. */
+		MailView withoutBody() {
+			return new MailView(id, recipient, subject, null, null, category, status, attempts, createdAt, sentAt,
+					lastError, messageId);
+		}
 	}
 
-	/** Up to {@code limit} mails with ids below {@code before}. */
+	/** Up to {@code limit} mails with ids below {@code before}, without bodies. */
 	List<MailSummary> page(long before, int limit) {
-		return this.jdbc.sql(MailQueries.PAGE)
+		return this.jdbc.sql(MailQueries.STAFF_OUTBOX_PAGE)
 			.param("before", before)
 			.param("limit", limit)
 			.query(MailSummary.class)
@@ -44,7 +58,7 @@ class OutboxArchive {
 	}
 
 	Optional<MailView> find(long id) {
-		return this.jdbc.sql(MailQueries.ONE).param("id", id).query(MailView.class).optional();
+		return this.jdbc.sql(MailQueries.STAFF_OUTBOX_MAIL).param("id", id).query(MailView.class).optional();
 	}
 
 }

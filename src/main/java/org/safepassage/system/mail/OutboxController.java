@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Staff read queued and sent mail here; with no SMTP server configured this is where mail
- * is delivered.
+ * Staff read queued and sent mail here: its metadata, never its body while an SMTP server
+ * delivers it, since a body's links act in the recipient's name (a moderator once
+ * confirmed a stranger's signature from here). With no SMTP server configured this is
+ * where mail is delivered, so admins (only: {@code SecurityConfiguration}) read bodies
+ * and follow their links on the page of one mail.
  */
 @Controller
 @RequestMapping("/admin/outbox")
@@ -47,8 +50,10 @@ class OutboxController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		OutboxArchive.MailView mail = this.archive.find(id).orElseThrow(() -> new NotFoundException("No mail " + id));
-		model.addAttribute("mail", mail);
-		model.addAttribute("links", mail.links());
+		OutboxArchive.MailView shown = smtpConfigured ? mail.withoutBody() : mail;
+		model.addAttribute("mail", shown);
+		model.addAttribute("links", shown.links());
+		model.addAttribute("smtpConfigured", smtpConfigured);
 		return "admin/outbox/show";
 	}
 

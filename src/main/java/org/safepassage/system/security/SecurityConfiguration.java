@@ -140,7 +140,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/audit.csv")
 						.access(staff.hasRole("ADMIN"))
-						.requestMatchers("/admin/outbox/**")
+						// One mail's page shows its body (and live links) when no SMTP
+						// server is configured: admins only. The list is metadata.
+						.requestMatchers("/admin/outbox/*", "/admin/mail/**")
+						.access(staff.hasRole("ADMIN"))
+						.requestMatchers("/admin/outbox")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
 						.requestMatchers("/admin/evidence/**")
 						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
@@ -199,8 +203,10 @@ class SecurityConfiguration {
 			// preference and unsubscribe links, RFC 8058 one-click included) carry their
 			// own proof; sign and subscribe check where they were sent from instead
 			// (PublicFormOrigin), and a mailbox gets only a few mails a day (MailboxCap).
-			// Staff forms and sign-in keep their tokens.
+			// Staff forms and sign-in keep their tokens. Mail providers' webhooks carry
+			// their shared secret instead.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.ignoringRequestMatchers(publicForms("/webhooks/mail/{provider}"))
 				.ignoringRequestMatchers(publicForms("/petitions/{id}/signatures", "/signatures/confirm",
 						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{link}",
 						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}")))
@@ -210,6 +216,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Posts to these paths need no CSRF token. */
 	private static RequestMatcher[] publicForms(String... paths) {
 		return Arrays.stream(paths)
 			.map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
