@@ -20,6 +20,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.StringUtils;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.util.StringUtils;
  * A backup is taken from the running server when SafePassage is up, or from a PostgreSQL
  * started on the data directory for the purpose when it is not.
  */
+@NamedInterface("backup")
 public final class BackupCommand {
 
 	private static final String USAGE = """

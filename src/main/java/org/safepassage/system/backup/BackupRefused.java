@@ -4,7 +4,7 @@ package org.safepassage.system.backup;
  * A backup or restore that cannot go ahead, with a message that tells the operator what
  * to do; the command prints it instead of a stack trace.
  */
-public class BackupRefused extends RuntimeException {
+class BackupRefused extends RuntimeException {
 
 	BackupRefused(String message) {
 		super(message);

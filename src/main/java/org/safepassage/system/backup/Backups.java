@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * directory. Used by the daily job and by the {@code backup} and {@code restore}
  * commands.
  */
-public class Backups {
+class Backups {
 
 	private static final Logger log = LoggerFactory.getLogger(Backups.class);
 

@@ -60,7 +60,10 @@ class BackupRestoreTest {
 		root = Path.of("target", "backup-test", UUID.randomUUID().toString()).toAbsolutePath();
 		key = root.resolve("keys").resolve("backup.key");
 		Path data = root.resolve("data");
-		try (ConfigurableApplicationContext app = start(data)) {
+		Path jobBackups = Files.createDirectories(root.resolve("job-backups"));
+		Path older = Files.writeString(jobBackups.resolve("safepassage-20200101-000000.backup"), "an older one");
+		try (ConfigurableApplicationContext app = start(data, "safepassage.backup.directory", jobBackups.toString(),
+				"safepassage.backup.key-file", key.toString(), "safepassage.backup.keep", "1")) {
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			long petition = jdbc.sql("select id from petition where state = 'OPEN' order by id limit 1")
@@ -84,12 +87,20 @@ class BackupRestoreTest {
 			assertThat(command("backup", "--data-dir", data.toString(), "--to", root.resolve("backups").toString(),
 					"--key", key.toString()))
 				.contains("Backup written");
+
+			// the daily job writes one too, and keeps only the newest
+			app.getBean(BackupJobs.class).backUp();
+			try (Stream<Path> files = Files.list(jobBackups)) {
+				assertThat(files.toList()).singleElement()
+					.satisfies((path) -> assertThat(path.getFileName().toString()).startsWith("safepassage-")
+						.endsWith(".backup")
+						.isNotEqualTo(older.getFileName().toString()));
+			}
 		}
 		try (Stream<Path> files = Files.list(root.resolve("backups"))) {
 			backup = files.filter((path) -> Backups.isBackup(path.getFileName().toString())).findFirst().orElseThrow();
 		}
 		assertThat(Files.readString(key)).contains("AesGcmHkdfStreamingKey");
-		new Backups(data, key, 1, Clock.systemUTC()).prune(root.resolve("backups"));
 		deleteRecursively(data);
 	}
 
@@ -162,12 +173,16 @@ class BackupRestoreTest {
 			.contains("is not a SafePassage backup");
 	}
 
-	static ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(SafePassageApplication.class).properties(Map.of("server.port", "0",
+	static ConfigurableApplicationContext start(Path data, String... settings) {
+		Map<String, Object> properties = new LinkedHashMap<>(Map.of("server.port", "0",
 				"safepassage.embedded-db.data-dir", data.toString(), "safepassage.admin.email", "admin@example.org",
-				"safepassage.admin.password", "correct horse battery", "safepassage.backup.enabled", "false",
-				"safepassage.petitions.limits.enabled", "false", "safepassage.alerts.limits.allow-list", "127.0.0.1"))
-			.run();
+				"safepassage.admin.password", "correct horse battery", "safepassage.backup.directory",
+				root.resolve("unused").toString(), "safepassage.petitions.limits.enabled", "false",
+				"safepassage.alerts.limits.allow-list", "127.0.0.1"));
+		for (int i = 0; i < settings.length; i += 2) {
+			properties.put(settings[i], settings[i + 1]);
+		}
+		return new SpringApplicationBuilder(SafePassageApplication.class).properties(properties).run();
 	}
 
 	static String command(String... args) {
