@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.safepassage.system.SafePassageProperties;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -71,6 +72,7 @@ public final class BackupCommand {
 		}
 		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
 			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.run()) {
 			BackupProperties properties = settings.getBean(BackupProperties.class);

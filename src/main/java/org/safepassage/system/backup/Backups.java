@@ -100,6 +100,7 @@ class Backups {
 			Files.deleteIfExists(partial);
 			throw ex;
 		}
+		ownerOnly(partial, "rw-------");
 		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 		log.info("Backup written to {} ({} bytes, {} ms), encrypted with the key {}", target, Files.size(target),
 				(System.nanoTime() - started) / 1_000_000, key.file());
@@ -159,12 +160,17 @@ class Backups {
 			deleteRecursively(unpacking);
 			throw ex;
 		}
-		if (unpacking.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.setPosixFilePermissions(unpacking, PosixFilePermissions.fromString("rwx------"));
-		}
+		// PostgreSQL refuses a data directory others can read
+		ownerOnly(unpacking, "rwx------");
 		Files.deleteIfExists(to);
 		Files.move(unpacking, to, StandardCopyOption.ATOMIC_MOVE);
 		log.info("Restored {} into {}; start SafePassage with this data directory", backup, to);
+	}
+
+	private static void ownerOnly(Path path, String permissions) throws IOException {
+		if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+		}
 	}
 
 	static boolean isBackup(String fileName) {
