@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code restore} brings back every row into a fresh directory that the application then
  * starts on. A backup that was changed, cut short or made with another key is refused.
  */
-class BackupRestoreTest {
+class BackupRestoreIntegrationTest {
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
