@@ -118,9 +118,13 @@ public final class BackupCommand {
 			String url = "jdbc:postgresql://localhost:" + runningPort.get() + "/postgres";
 			return backups.backUp(() -> DriverManager.getConnection(url, "postgres", ""), directory);
 		}
+		// zonky's defaults turn fsync off; this is the real data directory
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start()) {
 			return backups.backUp(() -> {
 				Connection connection = postgres.getPostgresDatabase().getConnection();

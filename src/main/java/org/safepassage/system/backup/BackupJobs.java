@@ -21,7 +21,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * (docs/operations.md), so nothing is scheduled then.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${safepassage.backup.enabled:true}")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class BackupJobs implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(BackupJobs.class);
@@ -41,7 +41,9 @@ class BackupJobs implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addCronTask(this::backUp, this.properties.dailyCron());
+		if (this.properties.enabled()) {
+			registrar.addCronTask(this::backUp, this.properties.dailyCron());
+		}
 	}
 
 	void backUp() {

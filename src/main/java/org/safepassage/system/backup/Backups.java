@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class Backups {
 		long started = System.nanoTime();
 		try (Connection connection = sessions.open();
 				OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-						StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+						StandardOpenOption.WRITE);
 				OutputStream encrypted = key.encrypting(new BufferedOutputStream(file, 1 << 16));
 				ZipOutputStream zip = new ZipOutputStream(encrypted)) {
 			zip.setLevel(Deflater.BEST_SPEED);
@@ -99,6 +100,10 @@ class Backups {
 		catch (IOException | SQLException | RuntimeException ex) {
 			Files.deleteIfExists(partial);
 			throw ex;
+		}
+		// on disk before it has its final name, so a backup that is listed is whole
+		try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+			written.force(true);
 		}
 		ownerOnly(partial, "rw-------");
 		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
