@@ -97,6 +97,13 @@ class BackupRestoreIntegrationTest {
 						.isNotEqualTo(older.getFileName().toString()));
 			}
 		}
+		// with SafePassage stopped the command starts PostgreSQL on the data directory
+		// for
+		// the copy
+		String cold = command("backup", "--data-dir", data.toString(), "--to", root.resolve("cold").toString(), "--key",
+				key.toString());
+		assertThat(cold).contains("Backup written");
+		assertThat(data.resolve("postmaster.pid")).doesNotExist();
 		try (Stream<Path> files = Files.list(root.resolve("backups"))) {
 			backup = files.filter((path) -> Backups.isBackup(path.getFileName().toString())).findFirst().orElseThrow();
 		}
