@@ -1,5 +1,6 @@
 package org.safepassage;
 
+import org.safepassage.system.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SafePassageApplication {
 
 	public static void main(String[] args) {
+		if (BackupCommand.handles(args)) {
+			System.exit(BackupCommand.run(args, System.out));
+		}
 		SpringApplication.run(SafePassageApplication.class, args);
 	}
 
