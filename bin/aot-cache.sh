@@ -42,9 +42,13 @@ die() { log "ERROR: $*"; exit 2; }
 version=$("$JAVA" -version 2>&1 | head -1)
 [[ "$version" =~ \"([0-9]+) ]] && ((BASH_REMATCH[1] >= 25)) || die "needs JDK 25 or newer, $JAVA is: $version"
 
+if [[ -d "$OUT_DIR" && -n "$(ls -A "$OUT_DIR")" && ! -f "$OUT_DIR/.safepassage-aot" ]]; then
+  die "$OUT_DIR is not empty and was not made by this script; choose another directory"
+fi
 log "extracting $JAR into $OUT_DIR"
 rm -rf "$OUT_DIR"
 mkdir -p "$OUT_DIR"
+touch "$OUT_DIR/.safepassage-aot" # marks the directory as this script's, so a later run may replace it
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$OUT_DIR" --force >/dev/null
 APP_JAR="$OUT_DIR/$(basename "$JAR")"
 [[ -f "$APP_JAR" ]] || die "extraction did not produce $APP_JAR"
