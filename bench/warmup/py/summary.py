@@ -18,6 +18,10 @@ def fmt(v, unit=""):
     return f"{v}{unit}"
 
 
+def seconds(v):
+    return "not within the run" if v is None else fmt(v, " s")
+
+
 def pct(v):
     return "–" if v is None else f"{round(v * 100)}%"
 
@@ -105,8 +109,8 @@ def main(out, goal):
         }
         summary["modes"][m] = row
         w(f"| `{m}` | {row['runs']} | {fmt(row['listening_s'], ' s')} | {fmt(row['started_s'], ' s')} | "
-          f"{fmt(row['first_success_s'], ' s')} | {fmt(row['t80_s'], ' s')} | {met} of {len(rs)} | "
-          f"{fmt(row['t80_best_s'], ' s')} | "
+          f"{fmt(row['first_success_s'], ' s')} | {seconds(row['t80_s'])} | {met} of {len(rs)} | "
+          f"{seconds(row['t80_best_s'])} | "
           f"{fmt(row['warm_rate'])} | {pct(row['share_20s'])} | {pct(row['share_60s'])} |")
     w("")
     w("## Every run, in the order run")
@@ -116,7 +120,7 @@ def main(out, goal):
     for i, r in enumerate(runs, 1):
         ok = " ✔" if r["t80_s"] is not None and r["t80_s"] <= goal else ""
         w(f"| {i} | `{r['mode']}` | {r['load_before']} | {fmt(r['listening_s'], ' s')} | {fmt(r['started_s'], ' s')} | "
-          f"{fmt(r['first_success_s'], ' s')} | {fmt(r['t80_s'], ' s')}{ok} | {fmt(r['t80_best_s'], ' s')} | "
+          f"{fmt(r['first_success_s'], ' s')} | {seconds(r['t80_s'])}{ok} | {seconds(r['t80_best_s'])} | "
           f"{fmt(r['warm_rate'])} | "
           f"{pct(r.get('share_20s'))} | {pct(r.get('share_60s'))} | {r['failed_answers']} |")
     w("")
