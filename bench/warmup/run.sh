@@ -9,6 +9,9 @@
 #                                plain: java $JAVA_OPTS -jar $JAR (as built)
 #                                aot:   java -XX:AOTCache=$AOT_DIR/safepassage.aot $JAVA_OPTS -jar $AOT_DIR/<jar>
 #                                       (the extracted jar and cache bin/aot-cache.sh builds)
+#                                aot-NAME: the same with the cache in $AOT_DIR_NAME (any directory made by
+#                                       bin/aot-cache.sh, or by hand: <jar> + lib/ + safepassage.aot), to
+#                                       compare trainings, e.g. MODES="aot aot-refresh" AOT_DIR_refresh=/tmp/r
 #   ROUNDS [2]                 how many times each mode runs (alternating, so both see the same machine)
 #   DURATION [120]             seconds from each process start to the end of its load
 #   SIGNER_CONNECTIONS [64]    concurrent wrk signers (bench/spike/lua/signer.lua: page load + POST per signature)
@@ -54,7 +57,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for mode in $MODES; do [[ "$mode" == plain || "$mode" == aot ]] || die "unknown mode $mode (plain, aot)"; done
+# mode_dir MODE: the directory of an AOT mode's extracted jar and cache (empty for plain)
+mode_dir() {
+  case "$1" in
+    plain) echo "" ;;
+    aot) echo "$AOT_DIR" ;;
+    aot-*)
+      local var="AOT_DIR_${1#aot-}"
+      [[ "${1#aot-}" =~ ^[A-Za-z0-9_]+$ && -n "${!var:-}" ]] || die "mode $1 needs $var (a directory)"
+      echo "${!var}"
+      ;;
+    *) die "unknown mode $1 (plain, aot, aot-NAME)" ;;
+  esac
+}
+for mode in $MODES; do mode_dir "$mode" >/dev/null; done
 ensure_tools
 ensure_jar
 CACHE="$AOT_DIR/safepassage.aot"
@@ -63,18 +79,30 @@ if [[ " $MODES " == *" aot "* ]]; then
     log "building the AOT cache (bin/aot-cache.sh)"
     bash "$ROOT/bin/aot-cache.sh" "$JAR" "$AOT_DIR" || die "bin/aot-cache.sh failed"
   fi
-  [[ -s "$CACHE" ]] || die "no AOT cache at $CACHE (TRAIN=0?)"
 fi
+for mode in $MODES; do
+  [[ "$mode" == plain || -s "$(mode_dir "$mode")/safepassage.aot" ]] || die "no AOT cache in $(mode_dir "$mode") (TRAIN=0?)"
+done
 
-mode_jar() { if [[ "$1" == aot ]]; then echo "$AOT_DIR/$(basename "$JAR")"; else echo "$JAR"; fi; }
+mode_jar() { if [[ "$1" == plain ]]; then echo "$JAR"; else echo "$(mode_dir "$1")/$(basename "$JAR")"; fi; }
 # AOTMode=on: a cache the JVM cannot use (another JDK, a changed jar) stops the start instead of silently
 # measuring a start without it.
-mode_opts() { if [[ "$1" == aot ]]; then echo "-XX:AOTCache=$CACHE -XX:AOTMode=on ${JAVA_OPTS:-}"; else echo "${JAVA_OPTS:-}"; fi; }
+mode_opts() {
+  if [[ "$1" == plain ]]; then
+    echo "${JAVA_OPTS:-}"
+  else
+    echo "-XX:AOTCache=$(mode_dir "$1")/safepassage.aot -XX:AOTMode=on ${JAVA_OPTS:-}"
+  fi
+}
 
 {
   echo "run: warmup-$TS"
   machine_info
-  [[ -f "$AOT_DIR/cache.properties" ]] && sed 's/^/aot cache: /' "$AOT_DIR/cache.properties"
+  for mode in $MODES; do
+    if [[ "$mode" != plain && -f "$(mode_dir "$mode")/cache.properties" ]]; then
+      sed "s/^/$mode cache: /" "$(mode_dir "$mode")/cache.properties"
+    fi
+  done
 } >"$OUT/machine.txt"
 if [[ "$DB_STATE" == existing ]]; then
   db_text="a copy of a database prepared once by an earlier start (migrated, demo petition loaded)"
