@@ -172,6 +172,8 @@ one_run() {
   wait "$WRK_PID" || log "WARNING: wrk exited with an error (see $dir/signers.wrk.txt)"
   WRK_PID=""
   end_ms=$(date +%s%3N)
+  # the load ended when wrk's duration did, not when wrk had finished writing its files
+  ((end_ms > listen_ms + remaining * 1000)) && end_ms=$((listen_ms + remaining * 1000))
   cat >"$dir/run.env" <<EOF2
 mode=$mode
 round=$round
