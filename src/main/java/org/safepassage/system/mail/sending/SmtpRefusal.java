@@ -1,4 +1,4 @@
-package org.safepassage.alerts.delivery;
+package org.safepassage.system.mail.sending;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;

@@ -1,4 +1,4 @@
-package org.safepassage.alerts.delivery;
+package org.safepassage.system.mail.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The hand-written MIME of alert mails, parsed back with Jakarta Mail: every header, both
  * parts and each subscriber's own name and links.
  */
-class AlertMimeTest {
+class MimeWriterTest {
 
 	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneOffset.UTC);
 

@@ -1,4 +1,4 @@
-package org.safepassage.alerts.delivery;
+package org.safepassage.system.mail.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How an SMTP refusal is read: a 5xx to the recipient is a hard bounce, a 4xx is retried.
  */
-class AlertBounceClassificationTest {
+class SmtpRefusalTest {
 
 	static SendFailedException rcpt(int code) throws Exception {
 		InternetAddress address = new InternetAddress("x@example.org");
