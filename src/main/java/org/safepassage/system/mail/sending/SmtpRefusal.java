@@ -1,11 +1,15 @@
 package org.safepassage.system.mail.sending;
 
+import java.util.regex.Pattern;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
-/** What an SMTP server's refusal of one message means for its delivery. */
+/**
+ * The one reading of an SMTP server's refusal of one message, for every mail.
+ */
 enum SmtpRefusal {
 
 	/**
@@ -14,12 +18,14 @@ enum SmtpRefusal {
 	 */
 	BOUNCE,
 	/**
-	 * 5xx to the message (MAIL FROM, DATA): this delivery fails, the address is not
-	 * blamed.
+	 * 5xx to the message (MAIL FROM, DATA): this mail fails, the address is not blamed.
 	 */
 	FAILED,
 	/** 4xx: try again later. */
 	TEMPORARY;
+
+	private static final Pattern RATE = Pattern
+		.compile("(?i)\\b(rate|too many|throttl\\w*|limit(ed|s)?|slow down|try again later)\\b");
 
 	static SmtpRefusal classify(SendFailedException e) {
 		for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException()
@@ -32,6 +38,23 @@ enum SmtpRefusal {
 			return FAILED;
 		}
 		return TEMPORARY;
+	}
+
+	/**
+	 * A 421, or a 4xx that speaks of rates or too many messages: the recipient's provider
+	 * wants less from us, so its whole domain cools down.
+	 */
+	static boolean slowDown(MessagingException e) {
+		for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException()
+				: null) {
+			int code = next instanceof SMTPAddressFailedException a ? a.getReturnCode()
+					: next instanceof SMTPSendFailedException s ? s.getReturnCode() : -1;
+			if (code == 421 || (code >= 400 && code < 500 && next.getMessage() != null
+					&& RATE.matcher(next.getMessage()).find())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

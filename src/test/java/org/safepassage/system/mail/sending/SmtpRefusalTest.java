@@ -2,15 +2,20 @@ package org.safepassage.system.mail.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
+
 import jakarta.mail.Address;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
+import org.safepassage.system.mail.MailProperties;
 
 /**
- * How an SMTP refusal is read: a 5xx to the recipient is a hard bounce, a 4xx is retried.
+ * How an SMTP refusal is read: a 5xx to the recipient is a hard bounce, a 4xx is retried,
+ * a "too many" cools the domain down; and how a domain's pace holds mail back.
  */
 class SmtpRefusalTest {
 
@@ -41,19 +46,34 @@ class SmtpRefusalTest {
 	}
 
 	@Test
-	void theRateLimiterSpacesMessages() {
-		Pace pace = new Pace(200);
-		long start = System.nanoTime();
-		for (int i = 0; i < 21; i++) {
-			pace.acquire();
-		}
-		assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(90);
-		Pace unlimited = new Pace(0);
-		long t = System.nanoTime();
-		for (int i = 0; i < 10_000; i++) {
-			unlimited.acquire();
-		}
-		assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(500);
+	void aRateRefusalOrA421CoolsTheDomainDown() {
+		SMTPSendFailedException tooMany = new SMTPSendFailedException("DATA", 450,
+				"450 4.7.0 Too many messages, slow down", null, null, null, null);
+		assertThat(SmtpRefusal.slowDown(tooMany)).isTrue();
+		SMTPSendFailedException closing = new SMTPSendFailedException("DATA", 421, "421 closing", null, null, null,
+				null);
+		assertThat(SmtpRefusal.slowDown(closing)).isTrue();
+		SMTPSendFailedException full = new SMTPSendFailedException("DATA", 452, "452 mailbox full", null, null, null,
+				null);
+		assertThat(SmtpRefusal.slowDown(full)).isFalse();
+	}
+
+	@Test
+	void aDomainOverItsPaceIsHeldBackAndOthersAreNot() {
+		DomainPacing pacing = new DomainPacing(
+				new MailProperties.Pacing(0, Map.of("slow.example", 2.0), Duration.ofSeconds(60)));
+		long now = 0;
+		assertThat(pacing.delay("slow.example", now)).isZero();
+		assertThat(pacing.delay("slow.example", now)).isZero();
+		assertThat(pacing.delay("slow.example", now)).isEqualTo(Duration.ofMillis(500));
+		assertThat(pacing.delay("fast.example", now)).isZero();
+		// half a second later one more may go
+		assertThat(pacing.delay("slow.example", now + 500_000_000L)).isZero();
+		assertThat(pacing.spacing("slow.example")).isEqualTo(Duration.ofMillis(500));
+
+		pacing.coolDown("fast.example", now);
+		assertThat(pacing.delay("fast.example", now + 1_000_000_000L)).isEqualTo(Duration.ofSeconds(59));
+		assertThat(pacing.delay("fast.example", now + 61_000_000_000L)).isZero();
 	}
 
 }
