@@ -110,11 +110,28 @@ class MailEngine implements MailDelivery {
 		return shared;
 	}
 
+	/**
+	 * One worker claims first; only when its batch is full do the others join, so an idle
+	 * round costs one query.
+	 */
 	private void deliver(MailSource source, SmtpPool pool) {
+		int size = properties.batchSize();
+		List<Queued> first = claim(source, size);
+		if (first.isEmpty()) {
+			return;
+		}
+		if (first.size() < size) {
+			sendAndMark(source, pool, first);
+			return;
+		}
 		int workers = Math.max(1, properties.connections());
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> running = new ArrayList<>();
-			for (int i = 0; i < workers; i++) {
+			running.add(executor.submit(() -> {
+				sendAndMark(source, pool, first);
+				drain(source, pool);
+			}));
+			for (int i = 1; i < workers; i++) {
 				running.add(executor.submit(() -> drain(source, pool)));
 			}
 			for (Future<?> future : running) {
