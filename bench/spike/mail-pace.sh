@@ -46,15 +46,29 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# signers ROLE SECONDS LIMIT: wrk with signer.lua, one thread per connection, in the foreground.
+# signers ROLE SECONDS LIMIT [TOTAL]: wrk with signer.lua, one thread per connection; with TOTAL, stopped
+# once that many signatures of ROLE are stored (or their number stops growing).
 signers() {
-  local role="$1" secs="$2" limit="$3"
+  local role="$1" secs="$2" limit="$3" total="${4:-0}"
   mkdir -p "$OUT/raw/$role"
   env BENCH_ROLE="$role" BENCH_LUA_DIR="$LUA" BENCH_OUT="$OUT/$role.wrk.json" BENCH_RAW_DIR="$OUT/raw/$role" \
     THREADS="$SIGNER_CONNECTIONS" EMAIL_PREFIX="$role-$RUN_ID" SIGN_LIMIT="$limit" \
     wrk -t "$SIGNER_CONNECTIONS" -c "$SIGNER_CONNECTIONS" -d "${secs}s" --timeout "$WRK_TIMEOUT" \
     -s "$LUA/signer.lua" "$BASE_URL" >"$OUT/$role.wrk.txt" 2>&1 &
   WRK_PID=$!
+  if ((total > 0)); then
+    local n last=-1 still=0
+    while kill -0 "$WRK_PID" 2>/dev/null; do
+      sleep 2
+      n=$(dbq "select count(*) from signature where email like '$role-$RUN_ID-%'")
+      if ((n == last)); then still=$((still + 1)); else still=0; fi
+      last=$n
+      if ((n >= total || still >= 3)); then
+        kill -INT "$WRK_PID" 2>/dev/null || true
+        break
+      fi
+    done
+  fi
   wait "$WRK_PID" || log "WARNING: wrk ($role) exited with an error"
   WRK_PID=""
 }
@@ -81,7 +95,7 @@ app_start "$DATA" "$OUT/app.log"
 
 per_thread=$(((WARMUP_SIGNATURES + SIGNER_CONNECTIONS - 1) / SIGNER_CONNECTIONS))
 log "warm-up: $WARMUP_SIGNATURES signatures"
-signers w 180 "$per_thread"
+signers w 180 "$per_thread" "$WARMUP_SIGNATURES"
 waited=0
 until [[ "$(open_mail)" == "0" ]] || ((waited >= 300)); do sleep 1; waited=$((waited + 1)); done
 log "warm-up mail sent (${waited}s after the warm-up)"
