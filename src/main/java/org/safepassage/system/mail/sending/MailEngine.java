@@ -17,6 +17,7 @@ import org.safepassage.system.mail.MailSource.Result;
 import org.safepassage.system.mail.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * was first sent with, which receivers use to drop the repeat. Nothing is lost.
  */
 @Component
-class MailEngine implements MailDelivery {
+class MailEngine implements MailDelivery, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(MailEngine.class);
 
@@ -90,6 +91,15 @@ class MailEngine implements MailDelivery {
 		SmtpPool shared = pool;
 		if (shared != null) {
 			shared.closeIdle();
+		}
+	}
+
+	/** On shutdown, QUIT on every kept connection rather than dropping it. */
+	@Override
+	public void destroy() {
+		SmtpPool shared = pool;
+		if (shared != null) {
+			shared.close();
 		}
 	}
 
