@@ -58,7 +58,9 @@ public abstract class IntegrationTest {
 		registry.add("safepassage.embedded-db.data-dir",
 				() -> Path.of("target", "test-db", UUID.randomUUID().toString()).toString());
 		registry.add("safepassage.mail.poll-interval", () -> "100ms");
-		registry.add("safepassage.mail.first-retry-delay", () -> "1s");
+		// Small batches, so a test can stop the engine half-way through a few dozen
+		// mails.
+		registry.add("safepassage.mail.batch-size", () -> "10");
 		registry.add("safepassage.petitions.count-interval", () -> "200ms");
 		registry.add("safepassage.petitions.count-cache-ttl", () -> "100ms");
 		registry.add("safepassage.petitions.limits.allow-list", () -> "192.0.2.0/24");

@@ -1,34 +1,35 @@
 package org.safepassage.alerts.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.safepassage.alerts.domain.AlertQueries;
-import org.safepassage.alerts.domain.AlertsProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.safepassage.system.mail.MailSource;
+import org.safepassage.system.mail.MailSource.Outcome;
+import org.safepassage.system.mail.MessageIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims deliveries and marks what became of them. A claim takes due rows FOR UPDATE SKIP
- * LOCKED and leases them, so several workers and instances never claim the same row, and
- * rows a dead sender held are claimed again once its lease runs out. Every method takes
- * the connection to use: SMTP workers each keep their own for a whole run.
+ * The alerts' own table of deliveries: claimed FOR UPDATE SKIP LOCKED with a lease (so
+ * several workers and instances never claim the same row, and a dead sender's rows come
+ * back when its lease runs out), and marked with what became of each.
  */
 @Component
 class Deliveries {
 
-	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+	private final JdbcClient jdbc;
 
-	private final AlertsProperties properties;
+	private final MessageIds messageIds;
 
-	Deliveries(AlertsProperties properties) {
-		this.properties = properties;
+	Deliveries(JdbcClient jdbc, MessageIds messageIds) {
+		this.jdbc = jdbc;
+		this.messageIds = messageIds;
 	}
 
 	/** A claimed delivery with what is needed to write its mail. */
-	record Claimed(long id, long alertId, long subscriberId, int attempts, String email, String name,
+	record Claimed(long id, long alertId, long subscriberId, int attempts, String messageId, String email, String name,
 			String subscriberState) {
 
 		boolean stillSubscribed() {
@@ -36,59 +37,99 @@ class Deliveries {
 		}
 	}
 
-	List<Claimed> claim(JdbcClient db, int limit) {
-		return db.sql(AlertQueries.CLAIM)
-			.param("leaseSeconds", properties.sending().lease().toSeconds())
+	List<Claimed> claim(int limit, Duration lease) {
+		return jdbc.sql(AlertQueries.CLAIM)
+			.param("leaseSeconds", lease.toSeconds())
 			.param("limit", limit)
+			.param("domain", messageIds.domain())
 			.query(Claimed.class)
 			.list();
 	}
 
-	void markSent(JdbcClient db, long id) {
-		db.sql(AlertQueries.MARK_SENT).param("id", id).update();
-	}
-
-	void markSent(JdbcClient db, List<Long> ids) {
-		db.sql(AlertQueries.MARK_SENT_MANY).param("ids", ids.toArray(Long[]::new)).update();
-	}
-
-	/**
-	 * A temporary failure: tried again later with backoff, until the attempts run out.
-	 */
-	void retryLater(JdbcClient db, Claimed d, String error) {
-		if (d.attempts() >= properties.sending().maxAttempts()) {
-			markFailed(db, d, error);
-			return;
+	void markSent(List<Long> ids) {
+		if (!ids.isEmpty()) {
+			jdbc.sql(AlertQueries.MARK_SENT_MANY).param("ids", ids.toArray(Long[]::new)).update();
 		}
-		Duration delay = properties.sending().retryDelay(d.attempts());
-		db.sql(AlertQueries.RETRY_LATER)
-			.param("id", d.id())
-			.param("error", truncate(error))
-			.param("delaySeconds", delay.toSeconds())
-			.update();
-	}
-
-	void markFailed(JdbcClient db, Claimed d, String error) {
-		log.warn("Alert delivery {} failed: {}", d.id(), error);
-		db.sql(AlertQueries.MARK_FAILED).param("id", d.id()).param("error", truncate(error)).update();
 	}
 
 	/** Deliveries to addresses that left after the audience was fixed. */
-	void skip(JdbcClient db, List<Long> ids) {
+	void skip(List<Long> ids) {
 		if (!ids.isEmpty()) {
-			db.sql(AlertQueries.MARK_SKIPPED).param("ids", ids.toArray(Long[]::new)).update();
+			jdbc.sql(AlertQueries.MARK_SKIPPED).param("ids", ids.toArray(Long[]::new)).update();
 		}
 	}
 
-	/** Hands claims back untouched (their alert was paused). */
-	void release(JdbcClient db, List<Long> ids) {
-		if (!ids.isEmpty()) {
-			db.sql(AlertQueries.RELEASE).param("ids", ids.toArray(Long[]::new)).update();
+	/**
+	 * What the mail engine made of a batch; a hard bounce also marks the subscriber
+	 * bouncing, so later alerts are not addressed to them.
+	 */
+	void settle(List<Outcome> outcomes) {
+		List<Long> sent = new ArrayList<>();
+		List<Long> suppressed = new ArrayList<>();
+		List<Long> retried = new ArrayList<>();
+		List<Double> retryDelays = new ArrayList<>();
+		List<String> retryErrors = new ArrayList<>();
+		List<Long> deferred = new ArrayList<>();
+		List<Double> deferDelays = new ArrayList<>();
+		List<Long> failed = new ArrayList<>();
+		List<String> failErrors = new ArrayList<>();
+		List<Long> bounced = new ArrayList<>();
+		List<String> bounceErrors = new ArrayList<>();
+		for (Outcome o : outcomes) {
+			long id = o.mail().id();
+			double delay = o.delay().toMillis() / 1000.0;
+			switch (o.result()) {
+				case SENT -> sent.add(id);
+				case SUPPRESSED -> suppressed.add(id);
+				case RETRY -> {
+					retried.add(id);
+					retryDelays.add(delay);
+					retryErrors.add(o.error());
+				}
+				case DEFERRED -> {
+					deferred.add(id);
+					deferDelays.add(delay);
+				}
+				case FAILED, BOUNCED -> {
+					failed.add(id);
+					failErrors.add(o.error());
+					if (o.result() == MailSource.Result.BOUNCED) {
+						bounced.add(id);
+						bounceErrors
+							.add(o.error() == null ? null : o.error().substring(0, Math.min(500, o.error().length())));
+					}
+				}
+			}
 		}
-	}
-
-	private static String truncate(String text) {
-		return text == null ? null : text.substring(0, Math.min(text.length(), 1000));
+		markSent(sent);
+		if (!suppressed.isEmpty()) {
+			jdbc.sql(AlertQueries.MARK_SUPPRESSED).param("ids", suppressed.toArray(Long[]::new)).update();
+		}
+		if (!retried.isEmpty()) {
+			jdbc.sql(AlertQueries.RETRY_LATER)
+				.param("ids", retried.toArray(Long[]::new))
+				.param("delays", retryDelays.toArray(Double[]::new))
+				.param("errors", retryErrors.toArray(String[]::new))
+				.update();
+		}
+		if (!deferred.isEmpty()) {
+			jdbc.sql(AlertQueries.DEFER)
+				.param("ids", deferred.toArray(Long[]::new))
+				.param("delays", deferDelays.toArray(Double[]::new))
+				.update();
+		}
+		if (!failed.isEmpty()) {
+			jdbc.sql(AlertQueries.MARK_FAILED)
+				.param("ids", failed.toArray(Long[]::new))
+				.param("errors", failErrors.toArray(String[]::new))
+				.update();
+		}
+		if (!bounced.isEmpty()) {
+			jdbc.sql(AlertQueries.MARK_BOUNCING_BY_DELIVERY)
+				.param("ids", bounced.toArray(Long[]::new))
+				.param("reasons", bounceErrors.toArray(String[]::new))
+				.update();
+		}
 	}
 
 }

@@ -17,8 +17,9 @@ interface SenderHooks {
 	}
 
 	/**
-	 * Called by an SMTP worker after each delivery it marked sent; an exception stops
-	 * that worker at once, leaving its other claims leased.
+	 * Called by the mail engine after the server accepted each alert mail; an exception
+	 * stops that worker at once: the mails it had accepted are marked sent, its other
+	 * claims stay leased (as if the process died right after a mark).
 	 */
 	default void marked() {
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import org.safepassage.shared.NotFoundException;
+import org.safepassage.system.mail.MessageIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,11 @@ public class AlertLifecycle {
 
 	private final Clock clock;
 
-	AlertLifecycle(AlertRepository alerts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	private final MessageIds messageIds;
+
+	AlertLifecycle(AlertRepository alerts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			MessageIds messageIds) {
+		this.messageIds = messageIds;
 		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -100,6 +105,7 @@ public class AlertLifecycle {
 				AlertContent c = alert.content();
 				int recipients = jdbc.sql(AlertQueries.CREATE_DELIVERIES)
 					.param("alertId", id)
+					.param("domain", messageIds.domain())
 					.param("language", c.language())
 					.param("kind", c.kind().name())
 					.param("petitionIds", c.petitionIds().toArray(Long[]::new))

@@ -63,14 +63,16 @@ public final class AlertQueries {
 
 	/**
 	 * The audience is fixed when sending starts: one delivery per confirmed subscriber
-	 * who wants this kind.
+	 * who wants this kind, each with its own Message-ID (128 bits drawn from two random
+	 * UUIDs, and the sender's domain) kept for every attempt.
 	 */
 	static final String CREATE_DELIVERIES = """
-			insert into alert_delivery (alert_id, subscriber_id)
-			select :alertId, s.id""" + AUDIENCE_FILTER + """
+			insert into alert_delivery (alert_id, subscriber_id, message_id)
+			select :alertId, s.id, '<' || md5(gen_random_uuid()::text || gen_random_uuid()::text) || '@' || :domain || '>'"""
+			+ AUDIENCE_FILTER + """
 
-			order by s.id
-			on conflict on constraint alert_delivery_once do nothing""";
+					order by s.id
+					on conflict on constraint alert_delivery_once do nothing""";
 
 	public static final String SUBSCRIBER_BY_EMAIL = """
 			select id, state, confirmation_mails from alert_subscriber where email_key = :emailKey for update""";
@@ -199,20 +201,19 @@ public final class AlertQueries {
 	public static final String CLAIM = """
 			with claimed as (
 			    update alert_delivery set status = 'SENDING', attempts = attempts + 1,
-			           lease_until = now() + make_interval(secs => :leaseSeconds)
+			           lease_until = now() + make_interval(secs => :leaseSeconds),
+			           message_id = coalesce(message_id,
+			               '<' || md5(gen_random_uuid()::text || gen_random_uuid()::text) || '@' || :domain || '>')
 			    where id in (select d.id from alert_delivery d
 			                 where d.alert_id in (select id from alert where state = 'SENDING')
 			                   and ((d.status = 'PENDING' and d.next_attempt_at <= now())
 			                        or (d.status = 'SENDING' and d.lease_until < now()))
 			                 order by d.id limit :limit for update skip locked)
-			    returning id, alert_id, subscriber_id, attempts)
-			select c.id, c.alert_id, c.subscriber_id, c.attempts, s.email, s.name, s.state as subscriber_state
+			    returning id, alert_id, subscriber_id, attempts, message_id)
+			select c.id, c.alert_id, c.subscriber_id, c.attempts, c.message_id, s.email, s.name,
+			       s.state as subscriber_state
 			from claimed c join alert_subscriber s on s.id = c.subscriber_id
 			order by c.id""";
-
-	public static final String MARK_SENT = """
-			update alert_delivery set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
-			where id = :id""";
 
 	public static final String MARK_SENT_MANY = """
 			update alert_delivery set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
@@ -221,22 +222,39 @@ public final class AlertQueries {
 	public static final String MARK_SKIPPED = """
 			update alert_delivery set status = 'SKIPPED', lease_until = null where id = any(cast(:ids as bigint[]))""";
 
-	public static final String RETRY_LATER = """
-			update alert_delivery set status = 'PENDING', lease_until = null, last_error = :error,
-			       next_attempt_at = now() + make_interval(secs => :delaySeconds)
-			where id = :id and status = 'SENDING'""";
-
-	/**
-	 * Hands claimed deliveries back untouched (the alert was paused): the attempt does
-	 * not count.
-	 */
-	public static final String RELEASE = """
-			update alert_delivery set status = 'PENDING', lease_until = null, attempts = greatest(attempts - 1, 0)
+	public static final String MARK_SUPPRESSED = """
+			update alert_delivery set status = 'SUPPRESSED', lease_until = null, last_error = 'Address suppressed'
 			where id = any(cast(:ids as bigint[])) and status = 'SENDING'""";
 
+	/** Temporary failures, each due again after its own delay; the attempt counts. */
+	public static final String RETRY_LATER = """
+			update alert_delivery d set status = 'PENDING', lease_until = null, last_error = r.error,
+			       next_attempt_at = now() + make_interval(secs => r.delay)
+			from unnest(cast(:ids as bigint[]), cast(:delays as double precision[]), cast(:errors as text[]))
+			     as r(id, delay, error)
+			where d.id = r.id and d.status = 'SENDING'""";
+
+	/**
+	 * Hands claimed deliveries back untouched (the alert was paused, or the domain is
+	 * over its pace), due again after each one's delay: the attempt does not count.
+	 */
+	public static final String DEFER = """
+			update alert_delivery d set status = 'PENDING', lease_until = null, attempts = greatest(d.attempts - 1, 0),
+			       next_attempt_at = now() + make_interval(secs => r.delay)
+			from unnest(cast(:ids as bigint[]), cast(:delays as double precision[])) as r(id, delay)
+			where d.id = r.id and d.status = 'SENDING'""";
+
 	public static final String MARK_FAILED = """
-			update alert_delivery set status = 'FAILED', lease_until = null, last_error = :error
-			where id = :id and status = 'SENDING'""";
+			update alert_delivery d set status = 'FAILED', lease_until = null, last_error = r.error
+			from unnest(cast(:ids as bigint[]), cast(:errors as text[])) as r(id, error)
+			where d.id = r.id and d.status = 'SENDING'""";
+
+	/** The subscribers of hard-bounced deliveries: never mailed again. */
+	public static final String MARK_BOUNCING_BY_DELIVERY = """
+			update alert_subscriber s set state = 'BOUNCING', bounced_at = now(), bounce_reason = r.reason
+			from unnest(cast(:ids as bigint[]), cast(:reasons as text[])) as r(id, reason)
+			join alert_delivery d on d.id = r.id
+			where s.id = d.subscriber_id and s.state = 'CONFIRMED'""";
 
 	static final String ANY_OPEN_DELIVERY = """
 			select exists (select 1 from alert_delivery where alert_id = :alertId and status in ('PENDING', 'SENDING'))""";
@@ -256,10 +274,6 @@ public final class AlertQueries {
 	 * disk flush (sending.durable-marks false), and puts the default back before the
 	 * connection returns to the pool.
 	 */
-	public static final String RELAXED_COMMITS = "set synchronous_commit to off";
-
-	public static final String DEFAULT_COMMITS = "reset synchronous_commit";
-
 	// --- link secret
 
 	public static final String CREATE_SECRET = "insert into alert_link_secret (id, secret) values (1, :secret) on conflict do nothing";

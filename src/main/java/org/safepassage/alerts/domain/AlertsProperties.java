@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-import org.safepassage.shared.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,23 +20,11 @@ public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London")
 		@DefaultValue PreferenceLinks preferenceLinks, @DefaultValue Prayers prayers) {
 
 	/**
-	 * How alerts are sent. {@code connections} SMTP connections are each held open for a
-	 * whole run and reused for every message; {@code ratePerSecond} caps all of them
-	 * together (0: no cap). With {@code durableMarks} false, "sent" marks are committed
-	 * without waiting for the disk flush: a crash of the application loses none of them
-	 * (PostgreSQL keeps running and writes them), a crash of the database server or
-	 * machine can lose the last fraction of a second of marks, which are then sent again
-	 * with the same Message-ID.
+	 * How often the alert sender's round starts due alerts, hands their deliveries to the
+	 * mail engine and finishes what is done. Connections, batches, retries, leases and
+	 * pacing are the mail engine's, the same for every mail ({@code safepassage.mail.*}).
 	 */
-	public record Sending(@DefaultValue("4") int connections, @DefaultValue("50") double ratePerSecond,
-			@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration pollInterval,
-			@DefaultValue("2m") Duration lease, @DefaultValue("8") int maxAttempts,
-			@DefaultValue("30s") Duration firstRetryDelay, @DefaultValue("1h") Duration maxRetryDelay,
-			@DefaultValue("false") boolean durableMarks) {
-
-		public Duration retryDelay(int attemptsSoFar) {
-			return Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);
-		}
+	public record Sending(@DefaultValue("1s") Duration pollInterval) {
 	}
 
 	/**

@@ -3,41 +3,16 @@ package org.safepassage.system.mail;
 final class MailQueries {
 
 	static final String ENQUEUE = """
-			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category)
-			values (:recipient, :subject, :text, :html, cast(:headers as jsonb), :category)""";
+			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category, message_id, automated)
+			values (:recipient, :subject, :text, :html, cast(:headers as jsonb), :category, :messageId, :automated)""";
 
 	static final String ENQUEUE_MANY = """
-			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category)
-			select r, s, t, h, cast(j as jsonb), c
+			insert into mail_outbox (recipient, subject, text_body, html_body, headers, category, message_id, automated)
+			select r, s, t, h, cast(j as jsonb), c, i, a
 			from unnest(cast(:recipients as text[]), cast(:subjects as text[]), cast(:texts as text[]),
-			            cast(:htmls as text[]), cast(:headers as text[]), cast(:categories as text[]))
-			     as m(r, s, t, h, j, c)""";
-
-	/**
-	 * Claims due mail, and mail whose sender died holding a lease; several workers never
-	 * claim the same row.
-	 */
-	static final String CLAIM = """
-			update mail_outbox set status = 'sending', attempts = attempts + 1,
-			       lease_until = now() + make_interval(secs => :leaseSeconds)
-			where id in (select id from mail_outbox
-			             where (status = 'pending' and next_attempt_at <= now())
-			                or (status = 'sending' and lease_until < now())
-			             order by id limit :limit for update skip locked)
-			returning id, recipient, subject, text_body, html_body, headers::text as headers, attempts""";
-
-	static final String MARK_SENT = """
-			update mail_outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null
-			where id = :id""";
-
-	static final String RETRY_LATER = """
-			update mail_outbox set status = 'pending', lease_until = null, last_error = :error,
-			       next_attempt_at = now() + make_interval(secs => :delaySeconds)
-			where id = :id and status = 'sending'""";
-
-	static final String MARK_FAILED = """
-			update mail_outbox set status = 'failed', lease_until = null, last_error = :error
-			where id = :id and status = 'sending'""";
+			            cast(:htmls as text[]), cast(:headers as text[]), cast(:categories as text[]),
+			            cast(:messageIds as text[]), cast(:automated as boolean[]))
+			     as m(r, s, t, h, j, c, i, a)""";
 
 	static final String COUNT_BY_STATUS = "select status, count(*) from mail_outbox group by status";
 
@@ -80,12 +55,12 @@ final class MailQueries {
 
 	static final String STAFF_OUTBOX_PAGE = """
 			select id, recipient, subject, category, status, attempts, created_at, sent_at, last_error,
-			       headers ->> 'Message-ID' as message_id
+			       message_id
 			from mail_outbox where id < :before order by id desc limit :limit""";
 
 	static final String STAFF_OUTBOX_MAIL = """
 			select id, recipient, subject, text_body, html_body, category, status, attempts, created_at, sent_at,
-			       last_error, headers ->> 'Message-ID' as message_id
+			       last_error, message_id
 			from mail_outbox where id = :id""";
 
 	private MailQueries() {

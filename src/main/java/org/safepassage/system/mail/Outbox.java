@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The only way modules send mail: written in the caller's transaction, so it exists if
- * and only if the action does.
+ * and only if the action does, with its Message-ID drawn now so every attempt carries it.
  */
 @Service
 public class Outbox {
@@ -21,11 +21,14 @@ public class Outbox {
 
 	private final MailProperties properties;
 
+	private final MessageIds messageIds;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Outbox(JdbcClient jdbc, MailProperties properties) {
+	Outbox(JdbcClient jdbc, MailProperties properties, MessageIds messageIds) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.messageIds = messageIds;
 	}
 
 	/**
@@ -45,6 +48,8 @@ public class Outbox {
 			.param("html", mail.htmlBody())
 			.param("headers", json.writeValueAsString(mail.headers()))
 			.param("category", mail.category())
+			.param("messageId", messageIds.next())
+			.param("automated", mail.automated())
 			.update();
 	}
 
@@ -56,7 +61,8 @@ public class Outbox {
 		}
 		int n = mails.size();
 		String[] recipients = new String[n], subjects = new String[n], texts = new String[n], htmls = new String[n],
-				headers = new String[n], categories = new String[n];
+				headers = new String[n], categories = new String[n], ids = new String[n];
+		Boolean[] automated = new Boolean[n];
 		for (int i = 0; i < n; i++) {
 			OutgoingMail mail = mails.get(i);
 			recipients[i] = mail.recipient();
@@ -65,6 +71,8 @@ public class Outbox {
 			htmls[i] = mail.htmlBody();
 			headers[i] = mail.headers().isEmpty() ? "{}" : json.writeValueAsString(mail.headers());
 			categories[i] = mail.category();
+			ids[i] = messageIds.next();
+			automated[i] = mail.automated();
 		}
 		jdbc.sql(MailQueries.ENQUEUE_MANY)
 			.param("recipients", recipients)
@@ -73,6 +81,8 @@ public class Outbox {
 			.param("htmls", htmls)
 			.param("headers", headers)
 			.param("categories", categories)
+			.param("messageIds", ids)
+			.param("automated", automated)
 			.update();
 	}
 

@@ -33,6 +33,7 @@ import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.alerts.domain.AlertLifecycle;
 import org.safepassage.petitions.PetitionDirectory;
+import org.safepassage.system.mail.Suppressions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +54,9 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	PetitionDirectory petitions;
+
+	@Autowired
+	Suppressions suppressions;
 
 	final SenderControl control = new SenderControl();
 
@@ -105,10 +109,17 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	/** Mails of this alert received by GreenMail, by Message-ID. */
+	/**
+	 * Mails of this alert received by GreenMail, by the Message-IDs its deliveries were
+	 * given.
+	 */
 	List<MimeMessage> received(long alertId) {
+		Set<String> ids = new HashSet<>(jdbc.sql("select message_id from alert_delivery where alert_id = ?")
+			.param(alertId)
+			.query(String.class)
+			.list());
 		return Arrays.stream(MAIL.getReceivedMessages())
-			.filter(m -> String.valueOf(AlertMailbox.header(m, "Message-ID")).startsWith("<alert-" + alertId + "-"))
+			.filter(m -> ids.contains(AlertMailbox.header(m, "Message-ID")))
 			.toList();
 	}
 
@@ -277,13 +288,10 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		lifecycle.finishDone();
 		assertThat(state(alertId)).isEqualTo("SENT");
 		assertThat(deliveries(alertId)).doesNotContainKeys("PENDING", "SENDING");
-		List<String> headers = jdbc
-			.sql("select headers::text from mail_outbox where recipient = ? and category = 'alerts'")
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ? and category = 'alerts'")
 			.param(emails.get(0))
-			.query(String.class)
-			.list();
-		assertThat(headers).hasSize(1);
-		assertThat(headers.getFirst()).contains("List-Unsubscribe-Post", "One-Click", "/alerts/unsubscribe/");
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?")
 			.param(emails.get(2))
 			.query(Long.class)
@@ -291,7 +299,40 @@ class AlertSendingIntegrationTest extends IntegrationTest {
 		// The system outbox delivers them like any other mail, headers included.
 		MimeMessage mail = AlertMailbox.await(MAIL, emails.get(1), 1);
 		assertThat(AlertMailbox.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(AlertMailbox.header(AlertMailbox.await(MAIL, emails.get(0), 1), "List-Unsubscribe"))
+			.contains("/alerts/unsubscribe/");
 		assertThat(new HashSet<>(List.of(mail.getSubject()))).containsExactly("Prayer alert: Kept in the outbox");
+	}
+
+	@Test
+	void aSuppressedAddressGetsNoAlert() throws Exception {
+		control.stop();
+		List<String> emails = subscribers("suppressed", 2, "PRAYER");
+		suppressions.suppress(emails.get(0), Suppressions.Reason.HARD_BOUNCE, "test", "550 no such user");
+		long alertId = alert(AlertKind.PRAYER, "Not for suppressed mailboxes", List.of());
+		lifecycle.schedule(alertId, clock.instant());
+		control.start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(state(alertId)));
+
+		// Other tests' prayer subscribers get this alert too: only these two are
+		// asserted.
+		assertThat(jdbc.sql("""
+				select s.email, d.status from alert_delivery d join alert_subscriber s on s.id = d.subscriber_id
+				where d.alert_id = ? and s.email in (?, ?)""")
+			.param(alertId)
+			.param(emails.get(0))
+			.param(emails.get(1))
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list())
+			.containsExactlyInAnyOrder(Map.entry(emails.get(0), "SUPPRESSED"), Map.entry(emails.get(1), "SENT"));
+		assertThat(deliveries(alertId)).containsEntry("SUPPRESSED", 1L).doesNotContainKeys("PENDING", "SENDING");
+		assertThat(AlertMailbox.await(MAIL, emails.get(1), 1)).isNotNull();
+		assertThat(AlertMailbox.to(MAIL, emails.get(0))).isEmpty();
+		// Each delivery went under its own Message-ID, random and in the sender's domain.
+		assertThat(AlertMailbox.header(AlertMailbox.to(MAIL, emails.get(1)).getFirst(), "Message-ID"))
+			.matches("<[0-9a-f]{32}@safepassage\\.localhost>");
+		assertThat(AlertMailbox.header(AlertMailbox.to(MAIL, emails.get(1)).getFirst(), "Auto-Submitted"))
+			.isEqualTo("auto-generated");
 	}
 
 }

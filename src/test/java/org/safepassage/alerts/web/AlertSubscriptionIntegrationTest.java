@@ -112,7 +112,14 @@ class AlertSubscriptionIntegrationTest extends IntegrationTest {
 				links.preferencesUrl(idOf("grace@example.org")), links.unsubscribeUrl(idOf("grace@example.org")));
 		assertThat(html).contains("Dear Grace &lt;b&gt;Kim&lt;/b&gt;,", "Pray for the families &lt;script&gt;")
 			.doesNotContain("<img", "<script>");
-		assertThat(AlertMailbox.header(alert, "Message-ID")).matches("<alert-" + alertId + "-\\d+@.+>");
+		// The Message-ID drawn when the delivery was created: random, in the sender's
+		// domain.
+		assertThat(AlertMailbox.header(alert, "Message-ID")).matches("<[0-9a-f]{32}@safepassage\\.localhost>")
+			.isEqualTo(jdbc.sql("select message_id from alert_delivery where alert_id = ? and subscriber_id = ?")
+				.param(alertId)
+				.param(idOf("grace@example.org"))
+				.query(String.class)
+				.single());
 		assertThat(AlertMailbox.header(alert, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		String listUnsubscribe = AlertMailbox.header(alert, "List-Unsubscribe");
 		assertThat(listUnsubscribe).startsWith("<http").endsWith(">");

@@ -122,7 +122,7 @@ class SigningIntegrationTest extends IntegrationTest {
 
 		MimeMessage mail = awaitMailTo("minjun@example.org", 1);
 		assertThat(mail.getSubject()).contains("Confirm flow");
-		assertThat(mail.getContentType()).startsWith("multipart/mixed");
+		assertThat(mail.getContentType()).startsWith("multipart/alternative");
 		assertThat(MailParts.text(mail)).contains("Confirm flow");
 		assertThat(MailParts.html(mail)).contains("<strong>Confirm flow</strong>");
 		String token = confirmToken(mail);

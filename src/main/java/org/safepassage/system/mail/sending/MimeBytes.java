@@ -1,4 +1,4 @@
-package org.safepassage.alerts.delivery;
+package org.safepassage.system.mail.sending;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

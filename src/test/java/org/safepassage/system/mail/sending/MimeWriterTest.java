@@ -1,4 +1,4 @@
-package org.safepassage.alerts.delivery;
+package org.safepassage.system.mail.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
+import org.safepassage.system.mail.MailSource.Queued;
 
 /**
- * The hand-written MIME of alert mails, parsed back with Jakarta Mail: every header, both
- * parts and each subscriber's own name and links.
+ * The hand-written MIME of every mail, parsed back with Jakarta Mail: every header, both
+ * parts and each recipient's own name and links.
  */
-class AlertMimeTest {
+class MimeWriterTest {
 
 	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneOffset.UTC);
 
@@ -75,60 +76,71 @@ class AlertMimeTest {
 		assertThat(message.getSentDate()).isEqualTo(Date.from(CLOCK.instant()));
 	}
 
+	static MimeWriter writer() throws Exception {
+		return new MimeWriter(from(), CLOCK);
+	}
+
+	static Queued mail(String to, String messageId, String subject, String text, String html,
+			Map<String, String> headers, boolean automated) {
+		return new Queued(1, to, messageId, 1, subject, text, html, headers, automated);
+	}
+
 	@Test
 	void bothPartsAndTheHeadersRoundTrip() throws Exception {
-		AlertMime mime = new AlertMime(from(), "Prayer alert: Pray for 北韩 refugees — now", CLOCK);
 		String html = "<p>" + TEXT.replace("\n", "<br>\n") + "</p>";
-		byte[] raw = mime.write("reader@example.org", "<alert-1-2@example.org>",
-				new AlertMails.Personal("ignored", TEXT, html,
-						Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/2/abc>",
-								"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+		byte[] raw = writer()
+			.bytes(mail("reader@example.org", "<abc234@example.org>", "Prayer alert: Pray for 北韩 refugees — now", TEXT,
+					html, Map.of("List-Unsubscribe", "<https://example.org/alerts/unsubscribe/2/abc>",
+							"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+					true));
 
 		MimeMessage message = parse(raw);
 		assertHeaders(message, "Prayer alert: Pray for 北韩 refugees — now", "reader@example.org",
-				"<alert-1-2@example.org>");
+				"<abc234@example.org>");
 		assertThat(message.getHeader("List-Unsubscribe"))
 			.containsExactly("<https://example.org/alerts/unsubscribe/2/abc>");
 		assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 		BodyPart[] parts = parts(message);
 		assertThat(decoded(parts[0])).isEqualTo(TEXT);
 		assertThat(decoded(parts[1])).isEqualTo(html);
 	}
 
 	@Test
-	void theEncodedOnceTemplateGivesEachSubscriberTheirOwnNameAndLinks() throws Exception {
-		String text = "Dear @@n@@,\n\n" + TEXT + "\nSettings: @@p@@\nLeave: @@u@@";
-		String html = "<p>Dear @@n@@,</p>\n<p>" + "Long paragraph é ".repeat(20) + "<a href=\"@@p@@\">settings</a> "
-				+ "<a href=\"@@u@@\">leave</a></p>";
-		AlertMails.Rendered rendered = new AlertMails.Rendered("Prayer alert: Pray", text, html, "@@n@@", "@@p@@",
-				"@@u@@", "friend");
-		AlertMime mime = new AlertMime(from(), rendered, CLOCK);
+	void eachMailGetsOnlyItsOwnNameAndLinks() throws Exception {
+		MimeWriter writer = writer();
 		String prefs = "https://example.org/alerts/preferences/12/" + "A".repeat(22);
 		String leave = "https://example.org/alerts/unsubscribe/12/" + "B".repeat(22);
-		byte[] raw = mime.write("reader@example.org", "<alert-1-12@example.org>",
-				Map.of("List-Unsubscribe", "<" + leave + ">"), "Ann <Lee> & co", prefs, leave);
-
-		MimeMessage message = parse(raw);
-		assertHeaders(message, "Prayer alert: Pray", "reader@example.org", "<alert-1-12@example.org>");
+		String text = "Dear Ann <Lee> & co,\n\n" + TEXT + "\nSettings: " + prefs + "\nLeave: " + leave;
+		String html = "<p>Dear Ann &lt;Lee&gt; &amp; co,</p>\n<p>" + "Long paragraph é ".repeat(20) + "<a href=\""
+				+ prefs + "\">settings</a> " + "<a href=\"" + leave + "\">leave</a></p>";
+		MimeMessage message = parse(writer.bytes(mail("reader@example.org", "<id12@example.org>", "Prayer alert: Pray",
+				text, html, Map.of("List-Unsubscribe", "<" + leave + ">"), true)));
+		assertHeaders(message, "Prayer alert: Pray", "reader@example.org", "<id12@example.org>");
 		assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + leave + ">");
 		BodyPart[] parts = parts(message);
-		assertThat(decoded(parts[0]))
-			.isEqualTo(text.replace("@@n@@", "Ann <Lee> & co").replace("@@p@@", prefs).replace("@@u@@", leave));
-		assertThat(decoded(parts[1])).isEqualTo(
-				html.replace("@@n@@", "Ann &lt;Lee&gt; &amp; co").replace("@@p@@", prefs).replace("@@u@@", leave));
+		assertThat(decoded(parts[0])).isEqualTo(text);
+		assertThat(decoded(parts[1])).isEqualTo(html);
 
-		// The next subscriber, written from the same encoded parts, gets only their own.
+		// The next mail from the same writer (its subject encoded once) gets only its
+		// own.
 		String prefs13 = "https://example.org/alerts/preferences/13/" + "C".repeat(22);
-		String leave13 = "https://example.org/alerts/unsubscribe/13/" + "D".repeat(22);
-		MimeMessage next = parse(
-				mime.write("other@example.org", "<alert-1-13@example.org>", Map.of(), "Bo", prefs13, leave13));
-		assertHeaders(next, "Prayer alert: Pray", "other@example.org", "<alert-1-13@example.org>");
+		String text13 = "Dear Bo,\nSettings: " + prefs13;
+		MimeMessage next = parse(writer.bytes(mail("other@example.org", "<id13@example.org>", "Prayer alert: Pray",
+				text13, "<p>" + prefs13 + "</p>", Map.of(), true)));
+		assertHeaders(next, "Prayer alert: Pray", "other@example.org", "<id13@example.org>");
 		BodyPart[] nextParts = parts(next);
-		assertThat(decoded(nextParts[0]))
-			.isEqualTo(text.replace("@@n@@", "Bo").replace("@@p@@", prefs13).replace("@@u@@", leave13));
-		assertThat(decoded(nextParts[1]))
-			.isEqualTo(html.replace("@@n@@", "Bo").replace("@@p@@", prefs13).replace("@@u@@", leave13))
-			.doesNotContain("Ann", prefs, leave);
+		assertThat(decoded(nextParts[0])).isEqualTo(text13).doesNotContain("Ann", prefs, leave);
+	}
+
+	@Test
+	void aPersonsOwnLetterIsNotMarkedAutomated() throws Exception {
+		MimeMessage letter = parse(writer().bytes(mail("mp@example.org", "<l1@example.org>", "From a constituent",
+				"Dear MP", "<p>Dear MP</p>", Map.of(), false)));
+		assertThat(letter.getHeader("Auto-Submitted")).isNull();
+		MimeMessage own = parse(writer().bytes(mail("mp@example.org", "<l2@example.org>", "Reply", "x", "<p>x</p>",
+				Map.of("Auto-Submitted", "auto-replied"), true)));
+		assertThat(own.getHeader("Auto-Submitted")).containsExactly("auto-replied");
 	}
 
 	@Test
@@ -149,10 +161,10 @@ class AlertMimeTest {
 
 	@Test
 	void onlyPlainAddressesAreWrittenByHand() {
-		assertThat(AlertMime.canWrite("reader@example.org")).isTrue();
-		assertThat(AlertMime.canWrite("rëader@example.org")).isFalse();
-		assertThat(AlertMime.canWrite("a@example.org\r\nBcc: x@example.org")).isFalse();
-		assertThat(AlertMime.canWrite("")).isFalse();
+		assertThat(MimeWriter.canWrite("reader@example.org")).isTrue();
+		assertThat(MimeWriter.canWrite("rëader@example.org")).isFalse();
+		assertThat(MimeWriter.canWrite("a@example.org\r\nBcc: x@example.org")).isFalse();
+		assertThat(MimeWriter.canWrite("")).isFalse();
 	}
 
 }

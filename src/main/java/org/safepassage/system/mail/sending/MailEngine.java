@@ -1,0 +1,216 @@
+package org.safepassage.system.mail.sending;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.safepassage.system.mail.MailDelivery;
+import org.safepassage.system.mail.MailProperties;
+import org.safepassage.system.mail.MailSource;
+import org.safepassage.system.mail.MailSource.Outcome;
+import org.safepassage.system.mail.MailSource.Queued;
+import org.safepassage.system.mail.MailSource.Result;
+import org.safepassage.system.mail.Suppressions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one mail engine. {@code connections} workers each claim a batch, check its
+ * addresses against the suppression list in one query, send it over a pooled connection
+ * and mark the whole batch in one transaction. Claims and marks commit without waiting
+ * for the disk flush unless {@code durable-marks} is set (see {@link MailProperties}).
+ * <p>
+ * The duplicate window: a mail is marked after the server accepted it, with the rest of
+ * its batch. If the process dies between the two, the batch's claims stay leased; when
+ * the lease ends they are claimed again and the mails the server had already accepted go
+ * again: at most {@code batch-size} mails per connection, each under the Message-ID it
+ * was first sent with, which receivers use to drop the repeat. Nothing is lost.
+ */
+@Component
+class MailEngine implements MailDelivery, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(MailEngine.class);
+
+	private final ObjectProvider<JavaMailSenderImpl> smtp;
+
+	private final MailProperties properties;
+
+	private final Suppressions suppressions;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	private final BatchSender sender;
+
+	private volatile SmtpPool pool;
+
+	MailEngine(ObjectProvider<JavaMailSenderImpl> smtp, MailProperties properties, Suppressions suppressions,
+			TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+		this.smtp = smtp;
+		this.properties = properties;
+		this.suppressions = suppressions;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.sender = new BatchSender(properties, new MimeWriter(MimeWriter.parseFrom(properties.from()), clock),
+				new DomainPacing(properties.pacing()));
+	}
+
+	@Override
+	public boolean smtpConfigured() {
+		return smtp.getIfAvailable() != null;
+	}
+
+	@Override
+	public void deliverDue(MailSource source) {
+		SmtpPool shared = pool();
+		if (shared != null) {
+			deliver(source, shared);
+		}
+	}
+
+	@Override
+	public void deliverDue(MailSource source, JavaMailSenderImpl server) {
+		try (SmtpPool own = new SmtpPool(server, properties.connections(), properties.idleClose())) {
+			deliver(source, own);
+		}
+	}
+
+	/** Closes pooled connections nobody used for {@code idle-close}. */
+	void closeIdleConnections() {
+		SmtpPool shared = pool;
+		if (shared != null) {
+			shared.closeIdle();
+		}
+	}
+
+	/** On shutdown, QUIT on every kept connection rather than dropping it. */
+	@Override
+	public void destroy() {
+		SmtpPool shared = pool;
+		if (shared != null) {
+			shared.close();
+		}
+	}
+
+	private SmtpPool pool() {
+		SmtpPool shared = pool;
+		if (shared == null) {
+			JavaMailSenderImpl server = smtp.getIfAvailable();
+			if (server == null) {
+				return null;
+			}
+			synchronized (this) {
+				if (pool == null) {
+					pool = new SmtpPool(server, properties.connections(), properties.idleClose());
+				}
+				shared = pool;
+			}
+		}
+		return shared;
+	}
+
+	/**
+	 * One worker claims first; only when its batch is full do the others join, so an idle
+	 * round costs one query.
+	 */
+	private void deliver(MailSource source, SmtpPool pool) {
+		int size = properties.batchSize();
+		List<Queued> first = claim(source, size);
+		if (first.isEmpty()) {
+			return;
+		}
+		if (first.size() < size) {
+			sendAndMark(source, pool, first);
+			return;
+		}
+		int workers = Math.max(1, properties.connections());
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> running = new ArrayList<>();
+			running.add(executor.submit(() -> {
+				sendAndMark(source, pool, first);
+				drain(source, pool);
+			}));
+			for (int i = 1; i < workers; i++) {
+				running.add(executor.submit(() -> drain(source, pool)));
+			}
+			for (Future<?> future : running) {
+				try {
+					future.get();
+				}
+				catch (ExecutionException e) {
+					log.warn("Mail worker stopped: {}", e.getCause().toString());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void drain(MailSource source, SmtpPool pool) {
+		int size = properties.batchSize();
+		List<Queued> batch;
+		do {
+			batch = claim(source, size);
+			if (!batch.isEmpty()) {
+				sendAndMark(source, pool, batch);
+			}
+		}
+		while (batch.size() == size);
+	}
+
+	private List<Queued> claim(MailSource source, int size) {
+		List<Queued> claimed = transactions.execute(status -> {
+			relaxCommit();
+			return source.claim(size, properties.lease());
+		});
+		return claimed == null ? List.of() : claimed;
+	}
+
+	private void sendAndMark(MailSource source, SmtpPool pool, List<Queued> batch) {
+		Set<String> suppressed = suppressions.suppressedAmong(batch.stream().map(Queued::recipient).toList());
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		try {
+			sender.send(source, pool, batch, suppressed, outcomes);
+		}
+		finally {
+			mark(source, outcomes);
+		}
+	}
+
+	/** One transaction per batch: hard bounces suppressed, then the source's marks. */
+	private void mark(MailSource source, List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		transactions.executeWithoutResult(status -> {
+			relaxCommit();
+			for (Outcome outcome : outcomes) {
+				if (outcome.result() == Result.BOUNCED) {
+					suppressions.suppress(outcome.mail().recipient(), Suppressions.Reason.HARD_BOUNCE, "smtp",
+							outcome.error());
+				}
+			}
+			source.settle(outcomes);
+		});
+	}
+
+	private void relaxCommit() {
+		if (!properties.durableMarks()) {
+			jdbc.sql(SendingQueries.RELAXED_COMMIT).update();
+		}
+	}
+
+}
