@@ -89,7 +89,7 @@ class AlertSource implements MailSource {
 			AlertMails.Personal mail = mails.personalise(r, d.subscriberId(), d.name());
 			alertOf.put(d.id(), d.alertId());
 			queued.add(new Queued(d.id(), d.email(), d.messageId(), d.attempts(), mail.subject(), mail.text(),
-					mail.html(), mail.headers(), true));
+					mail.html(), mail.headers(), true, d.queuedAt()));
 		}
 		deliveries.skip(skipped);
 		return queued;

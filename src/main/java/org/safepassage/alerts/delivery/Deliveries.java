@@ -1,6 +1,10 @@
 package org.safepassage.alerts.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +27,17 @@ class Deliveries {
 
 	private final MessageIds messageIds;
 
-	Deliveries(JdbcClient jdbc, MessageIds messageIds) {
+	private final Clock clock;
+
+	Deliveries(JdbcClient jdbc, MessageIds messageIds, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.messageIds = messageIds;
 	}
 
 	/** A claimed delivery with what is needed to write its mail. */
-	record Claimed(long id, long alertId, long subscriberId, int attempts, String messageId, String email, String name,
-			String subscriberState) {
+	record Claimed(long id, long alertId, long subscriberId, int attempts, String messageId, Instant queuedAt,
+			String email, String name, String subscriberState) {
 
 		boolean stillSubscribed() {
 			return "CONFIRMED".equals(subscriberState);
@@ -42,13 +49,14 @@ class Deliveries {
 			.param("leaseSeconds", lease.toSeconds())
 			.param("limit", limit)
 			.param("domain", messageIds.domain())
+			.param("now", now())
 			.query(Claimed.class)
 			.list();
 	}
 
 	void markSent(List<Long> ids) {
 		if (!ids.isEmpty()) {
-			jdbc.sql(AlertQueries.MARK_SENT_MANY).param("ids", ids.toArray(Long[]::new)).update();
+			jdbc.sql(AlertQueries.MARK_SENT_MANY).param("ids", ids.toArray(Long[]::new)).param("now", now()).update();
 		}
 	}
 
@@ -110,12 +118,14 @@ class Deliveries {
 				.param("ids", retried.toArray(Long[]::new))
 				.param("delays", retryDelays.toArray(Double[]::new))
 				.param("errors", retryErrors.toArray(String[]::new))
+				.param("now", now())
 				.update();
 		}
 		if (!deferred.isEmpty()) {
 			jdbc.sql(AlertQueries.DEFER)
 				.param("ids", deferred.toArray(Long[]::new))
 				.param("delays", deferDelays.toArray(Double[]::new))
+				.param("now", now())
 				.update();
 		}
 		if (!failed.isEmpty()) {
@@ -130,6 +140,10 @@ class Deliveries {
 				.param("reasons", bounceErrors.toArray(String[]::new))
 				.update();
 		}
+	}
+
+	private OffsetDateTime now() {
+		return clock.instant().atOffset(ZoneOffset.UTC);
 	}
 
 }

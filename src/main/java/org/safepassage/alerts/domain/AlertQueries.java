@@ -201,22 +201,22 @@ public final class AlertQueries {
 	public static final String CLAIM = """
 			with claimed as (
 			    update alert_delivery set status = 'SENDING', attempts = attempts + 1,
-			           lease_until = now() + make_interval(secs => :leaseSeconds),
+			           lease_until = :now + make_interval(secs => :leaseSeconds),
 			           message_id = coalesce(message_id,
 			               '<' || md5(gen_random_uuid()::text || gen_random_uuid()::text) || '@' || :domain || '>')
 			    where id in (select d.id from alert_delivery d
 			                 where d.alert_id in (select id from alert where state = 'SENDING')
-			                   and ((d.status = 'PENDING' and d.next_attempt_at <= now())
-			                        or (d.status = 'SENDING' and d.lease_until < now()))
+			                   and ((d.status = 'PENDING' and d.next_attempt_at <= :now)
+			                        or (d.status = 'SENDING' and d.lease_until < :now))
 			                 order by d.id limit :limit for update skip locked)
-			    returning id, alert_id, subscriber_id, attempts, message_id)
-			select c.id, c.alert_id, c.subscriber_id, c.attempts, c.message_id, s.email, s.name,
+			    returning id, alert_id, subscriber_id, attempts, message_id, queued_at)
+			select c.id, c.alert_id, c.subscriber_id, c.attempts, c.message_id, c.queued_at, s.email, s.name,
 			       s.state as subscriber_state
 			from claimed c join alert_subscriber s on s.id = c.subscriber_id
 			order by c.id""";
 
 	public static final String MARK_SENT_MANY = """
-			update alert_delivery set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
+			update alert_delivery set status = 'SENT', sent_at = :now, lease_until = null, last_error = null
 			where id = any(cast(:ids as bigint[]))""";
 
 	public static final String MARK_SKIPPED = """
@@ -229,7 +229,7 @@ public final class AlertQueries {
 	/** Temporary failures, each due again after its own delay; the attempt counts. */
 	public static final String RETRY_LATER = """
 			update alert_delivery d set status = 'PENDING', lease_until = null, last_error = r.error,
-			       next_attempt_at = now() + make_interval(secs => r.delay)
+			       next_attempt_at = :now + make_interval(secs => r.delay)
 			from unnest(cast(:ids as bigint[]), cast(:delays as double precision[]), cast(:errors as text[]))
 			     as r(id, delay, error)
 			where d.id = r.id and d.status = 'SENDING'""";
@@ -240,7 +240,7 @@ public final class AlertQueries {
 	 */
 	public static final String DEFER = """
 			update alert_delivery d set status = 'PENDING', lease_until = null, attempts = greatest(d.attempts - 1, 0),
-			       next_attempt_at = now() + make_interval(secs => r.delay)
+			       next_attempt_at = :now + make_interval(secs => r.delay)
 			from unnest(cast(:ids as bigint[]), cast(:delays as double precision[])) as r(id, delay)
 			where d.id = r.id and d.status = 'SENDING'""";
 

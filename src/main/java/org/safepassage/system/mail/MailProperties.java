@@ -17,16 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * claims and marks commit without waiting for the disk flush: a killed JVM loses none
  * (PostgreSQL keeps running and writes them); a crash of the database server or machine
  * can lose the last fraction of a second of marks, whose mails then go again, under the
- * same Message-ID. Temporary refusals are retried {@code maxAttempts} times with
- * exponential backoff from {@code firstRetryDelay} to {@code maxRetryDelay}.
+ * same Message-ID. Temporary refusals (and an unreachable server) are retried for
+ * {@code retryFor} after the mail was queued, as mail servers do (Postfix: 5 days), with
+ * exponential backoff from {@code firstRetryDelay} capped at {@code maxRetryDelay}, so an
+ * overnight outage at the provider delays confirmations but loses none. Failed mail keeps
+ * its body for {@code keepFailed}, so an admin can send it again, then it is erased.
  */
 @ConfigurationProperties("safepassage.mail")
 public record MailProperties(@DefaultValue("SafePassage <no-reply@safepassage.localhost>") String from,
 		@DefaultValue("100") int batchSize, @DefaultValue("200ms") Duration pollInterval,
-		@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay,
+		@DefaultValue("5d") Duration retryFor, @DefaultValue("30s") Duration firstRetryDelay,
 		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("60s") Duration lease,
 		@DefaultValue("8") int connections, @DefaultValue("30s") Duration idleClose,
-		@DefaultValue("false") boolean durableMarks, @DefaultValue Pacing pacing) {
+		@DefaultValue("false") boolean durableMarks, @DefaultValue("14d") Duration keepFailed,
+		@DefaultValue Pacing pacing) {
 
 	public Duration retryDelay(int attemptsSoFar) {
 		return Backoff.exponential(firstRetryDelay, maxRetryDelay, attemptsSoFar);

@@ -63,6 +63,16 @@ final class MailQueries {
 			       last_error, message_id
 			from mail_outbox where id = :id""";
 
+	// --- mail that waits (issue 11): the queue's age, and sending a failed mail again
+
+	static final String OLDEST_WAITING = "select min(queued_at) from mail_outbox where status in ('pending', 'sending')";
+
+	/** Only failed mail that still has its body; the retry period starts anew. */
+	static final String SEND_AGAIN = """
+			update mail_outbox set status = 'pending', attempts = 0, next_attempt_at = :now, queued_at = :now,
+			       ended_at = null, last_error = null
+			where id = :id and status = 'failed' and text_body <> ''""";
+
 	private MailQueries() {
 	}
 

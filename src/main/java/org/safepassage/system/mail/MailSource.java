@@ -1,6 +1,7 @@
 package org.safepassage.system.mail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +40,11 @@ public interface MailSource {
 
 	/**
 	 * One claimed mail. {@code messageId} was stored when the mail was queued and is sent
-	 * on every attempt; {@code automated} mail carries {@code Auto-Submitted}.
+	 * on every attempt; {@code automated} mail carries {@code Auto-Submitted};
+	 * {@code queuedAt} starts the period temporary failures are retried for.
 	 */
 	record Queued(long id, String recipient, String messageId, int attempts, String subject, String text, String html,
-			Map<String, String> headers, boolean automated) {
+			Map<String, String> headers, boolean automated, Instant queuedAt) {
 	}
 
 	/** What became of one claimed mail. */
@@ -66,7 +68,8 @@ public interface MailSource {
 		 */
 		DEFERRED,
 		/**
-		 * A permanent refusal of the message, or attempts used up; the body is erased.
+		 * A permanent refusal of the message, or temporary failures for longer than
+		 * {@code safepassage.mail.retry-for}.
 		 */
 		FAILED,
 		/**

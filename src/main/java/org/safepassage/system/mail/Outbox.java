@@ -1,7 +1,12 @@
 package org.safepassage.system.mail;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +30,10 @@ public class Outbox {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Outbox(JdbcClient jdbc, MailProperties properties, MessageIds messageIds) {
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, MailProperties properties, MessageIds messageIds, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.messageIds = messageIds;
@@ -84,6 +92,26 @@ public class Outbox {
 			.param("messageIds", ids)
 			.param("automated", automated)
 			.update();
+	}
+
+	/** When the longest-waiting unsent mail was queued; empty when nothing waits. */
+	public Optional<Instant> oldestWaiting() {
+		return jdbc.sql(MailQueries.OLDEST_WAITING)
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
+	}
+
+	/**
+	 * Queues a failed mail again, as if new: for an admin after an outage longer than the
+	 * retry period. Only while its body is kept ({@code keep-failed}).
+	 * @return whether the mail was failed and could be sent again
+	 */
+	@Transactional
+	public boolean sendAgain(long id) {
+		return jdbc.sql(MailQueries.SEND_AGAIN)
+			.param("id", id)
+			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+			.update() == 1;
 	}
 
 	public Map<String, Long> countsByStatus() {

@@ -1,5 +1,7 @@
 package org.safepassage.system.mail;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.safepassage.shared.NotFoundException;
@@ -9,8 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff read queued and sent mail here: its metadata, never its body while an SMTP server
@@ -31,7 +35,10 @@ class OutboxController {
 
 	private final boolean smtpConfigured;
 
-	OutboxController(OutboxArchive archive, Outbox outbox, ObjectProvider<JavaMailSender> sender) {
+	private final Clock clock;
+
+	OutboxController(OutboxArchive archive, Outbox outbox, ObjectProvider<JavaMailSender> sender, Clock clock) {
+		this.clock = clock;
 		this.archive = archive;
 		this.outbox = outbox;
 		this.smtpConfigured = sender.getIfAvailable() != null;
@@ -42,6 +49,11 @@ class OutboxController {
 		List<OutboxArchive.MailSummary> mails = this.archive.page(before, PAGE_SIZE);
 		model.addAttribute("mails", mails);
 		model.addAttribute("counts", outbox.countsByStatus());
+		model.addAttribute("oldestWaiting",
+				outbox.oldestWaiting()
+					.map(queued -> Duration.between(queued, clock.instant()))
+					.map(OutboxController::age)
+					.orElse(null));
 		model.addAttribute("smtpConfigured", smtpConfigured);
 		model.addAttribute("nextBefore", mails.size() == PAGE_SIZE ? mails.getLast().id() : null);
 		return "admin/outbox/list";
@@ -55,6 +67,19 @@ class OutboxController {
 		model.addAttribute("links", shown.links());
 		model.addAttribute("smtpConfigured", smtpConfigured);
 		return "admin/outbox/show";
+	}
+
+	/** After an outage longer than the retry period: a failed mail goes again, as new. */
+	@PostMapping("/{id}/send-again")
+	String sendAgain(@PathVariable long id, RedirectAttributes redirect) {
+		this.archive.find(id).orElseThrow(() -> new NotFoundException("No mail " + id));
+		redirect.addFlashAttribute(outbox.sendAgain(id) ? "sentAgain" : "cannotSendAgain", true);
+		return "redirect:/admin/outbox/" + id;
+	}
+
+	/** Hours and minutes, for a queue that waits minutes to days. */
+	static String age(Duration age) {
+		return age.toHours() + " h " + age.toMinutesPart() + " min";
 	}
 
 }

@@ -48,10 +48,10 @@ class OutboxPrivacyIntegrationTest extends IntegrationTest {
 		// Pending: the worker may not have sent it yet, so its body is still stored.
 		mailId = jdbc
 			.sql("""
-					insert into mail_outbox (recipient, subject, text_body, html_body, category, status, headers)
+					insert into mail_outbox (recipient, subject, text_body, html_body, category, status, message_id)
 					values ('privacy@example.org', 'Confirm', 'Open http://localhost/signatures/confirm?privacy-secret-123',
 					        '<a href="http://localhost/signatures/confirm?token=privacy-secret-123">x</a>', 'test', 'failed',
-					        '{"Message-ID": "<privacy-1@example.org>"}')
+					        '<privacy-1@example.org>')
 					returning id""")
 			.query(Long.class)
 			.single();
@@ -82,7 +82,7 @@ class OutboxPrivacyIntegrationTest extends IntegrationTest {
 	@Test
 	void withoutSmtpTheOutboxIsTheDeliveryAndShowsBodyAndLinks() {
 		var noSmtp = new OutboxController(archive, outbox,
-				new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
+				new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), clock);
 		var model = new ExtendedModelMap();
 
 		assertThat(noSmtp.show(mailId, model)).isEqualTo("admin/outbox/show");

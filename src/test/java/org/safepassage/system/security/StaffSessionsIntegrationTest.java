@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
+import org.safepassage.petitions.domain.PetitionRepository;
+import org.safepassage.petitions.domain.Petitions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,6 +49,9 @@ class StaffSessionsIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PetitionRepository petitionRepository;
 
 	@LocalServerPort
 	int port;
@@ -144,7 +149,7 @@ class StaffSessionsIntegrationTest extends IntegrationTest {
 	/** Through the real server, as the signing spike comes: page, then signature. */
 	@Test
 	void readingAndSigningAPetitionCreatesNoSession() throws Exception {
-		long petition = jdbc.sql("select min(id) from petition where state = 'OPEN'").query(Long.class).single();
+		long petition = Petitions.openPetition(petitionRepository, "Sessions petition");
 		StaffLogins.undoMockMvcCsrf(securityChains, csrfTokens);
 		long sessions = allSessions();
 		CookieManager cookies = new CookieManager();

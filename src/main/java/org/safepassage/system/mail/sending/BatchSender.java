@@ -1,5 +1,6 @@
 package org.safepassage.system.mail.sending;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,10 @@ final class BatchSender {
 
 	private final DomainPacing pacing;
 
-	BatchSender(MailProperties properties, MimeWriter writer, DomainPacing pacing) {
+	private final Clock clock;
+
+	BatchSender(MailProperties properties, MimeWriter writer, DomainPacing pacing, Clock clock) {
+		this.clock = clock;
 		this.properties = properties;
 		this.writer = writer;
 		this.pacing = pacing;
@@ -153,11 +157,13 @@ final class BatchSender {
 	}
 
 	/**
-	 * The one retry policy: exponential backoff until {@code maxAttempts}, then failed.
+	 * The one retry policy: exponential backoff, capped, for {@code retryFor} after the
+	 * mail was queued, then failed.
 	 */
 	Outcome retry(Queued mail, String error, Duration atLeast) {
-		if (mail.attempts() >= properties.maxAttempts()) {
-			return failed(mail, error);
+		if (!clock.instant().isBefore(mail.queuedAt().plus(properties.retryFor()))) {
+			return failed(mail,
+					"Gave up after " + properties.retryFor().toDays() + " days of temporary failures: " + error);
 		}
 		Duration delay = properties.retryDelay(mail.attempts());
 		return new Outcome(mail, Result.RETRY, delay.compareTo(atLeast) < 0 ? atLeast : delay, truncate(error));

@@ -63,7 +63,7 @@ class MailEngine implements MailDelivery, DisposableBean {
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.sender = new BatchSender(properties, new MimeWriter(MimeWriter.parseFrom(properties.from()), clock),
-				new DomainPacing(properties.pacing()));
+				new DomainPacing(properties.pacing()), clock);
 	}
 
 	@Override

@@ -1,6 +1,10 @@
 package org.safepassage.system.mail.sending;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,10 @@ class OutboxSource implements MailSource {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	OutboxSource(JdbcClient jdbc, MessageIds messageIds) {
+	private final Clock clock;
+
+	OutboxSource(JdbcClient jdbc, MessageIds messageIds, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.messageIds = messageIds;
 	}
@@ -36,14 +43,27 @@ class OutboxSource implements MailSource {
 			.param("leaseSeconds", lease.toSeconds())
 			.param("limit", limit)
 			.param("domain", messageIds.domain())
+			.param("now", now())
 			.query((rs, n) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("message_id"),
 					rs.getInt("attempts"), rs.getString("subject"), rs.getString("text_body"),
-					rs.getString("html_body"), headers(rs.getString("headers")), rs.getBoolean("automated")))
+					rs.getString("html_body"), headers(rs.getString("headers")), rs.getBoolean("automated"),
+					rs.getTimestamp("queued_at").toInstant()))
 			.list();
 	}
 
 	private Map<String, String> headers(String text) {
 		return text == null || "{}".equals(text) ? Map.of() : json.readValue(text, HEADERS);
+	}
+
+	/**
+	 * Failed mail kept for an admin to send again is erased after {@code keep-failed}.
+	 */
+	void eraseFailedBefore(Instant before) {
+		jdbc.sql(SendingQueries.ERASE_FAILED).param("before", before.atOffset(ZoneOffset.UTC)).update();
+	}
+
+	private OffsetDateTime now() {
+		return clock.instant().atOffset(ZoneOffset.UTC);
 	}
 
 	@Override
@@ -63,19 +83,21 @@ class OutboxSource implements MailSource {
 			}
 		}
 		if (!sent.isEmpty()) {
-			jdbc.sql(SendingQueries.MARK_SENT).param("ids", sent.toArray(Long[]::new)).update();
+			jdbc.sql(SendingQueries.MARK_SENT).param("ids", sent.toArray(Long[]::new)).param("now", now()).update();
 		}
 		if (!retried.ids.isEmpty()) {
 			jdbc.sql(SendingQueries.RETRY_LATER)
 				.param("ids", retried.ids.toArray(Long[]::new))
 				.param("delays", retried.delays.toArray(Double[]::new))
 				.param("errors", retried.errors.toArray(String[]::new))
+				.param("now", now())
 				.update();
 		}
 		if (!deferred.ids.isEmpty()) {
 			jdbc.sql(SendingQueries.DEFER)
 				.param("ids", deferred.ids.toArray(Long[]::new))
 				.param("delays", deferred.delays.toArray(Double[]::new))
+				.param("now", now())
 				.update();
 		}
 		if (!ended.ids.isEmpty()) {
@@ -83,6 +105,7 @@ class OutboxSource implements MailSource {
 				.param("ids", ended.ids.toArray(Long[]::new))
 				.param("statuses", ended.statuses.toArray(String[]::new))
 				.param("errors", ended.errors.toArray(String[]::new))
+				.param("now", now())
 				.update();
 		}
 	}

@@ -1,5 +1,8 @@
 package org.safepassage.system.mail.sending;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.safepassage.system.mail.MailProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -8,7 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * Sending, timed from {@code safepassage.mail}: the outbox's due mail every
  * {@code poll-interval} (each round starting when the last one ended), and closing
- * connections left idle.
+ * connections left idle, and erasing failed mail kept past {@code keep-failed}.
  */
 @Configuration(proxyBeanMethods = false)
 class SendingJobs implements SchedulingConfigurer {
@@ -19,7 +22,10 @@ class SendingJobs implements SchedulingConfigurer {
 
 	private final MailProperties properties;
 
-	SendingJobs(MailEngine engine, OutboxSource outbox, MailProperties properties) {
+	private final Clock clock;
+
+	SendingJobs(MailEngine engine, OutboxSource outbox, MailProperties properties, Clock clock) {
+		this.clock = clock;
 		this.engine = engine;
 		this.outbox = outbox;
 		this.properties = properties;
@@ -29,6 +35,8 @@ class SendingJobs implements SchedulingConfigurer {
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(() -> engine.deliverDue(outbox), properties.pollInterval());
 		registrar.addFixedDelayTask(engine::closeIdleConnections, properties.idleClose().dividedBy(2));
+		registrar.addFixedDelayTask(() -> outbox.eraseFailedBefore(clock.instant().minus(properties.keepFailed())),
+				Duration.ofHours(1));
 	}
 
 }

@@ -82,7 +82,7 @@ class MimeWriterTest {
 
 	static Queued mail(String to, String messageId, String subject, String text, String html,
 			Map<String, String> headers, boolean automated) {
-		return new Queued(1, to, messageId, 1, subject, text, html, headers, automated);
+		return new Queued(1, to, messageId, 1, subject, text, html, headers, automated, Instant.EPOCH);
 	}
 
 	@Test
