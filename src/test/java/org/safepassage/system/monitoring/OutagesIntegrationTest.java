@@ -1,4 +1,4 @@
-package org.safepassage.system.database;
+package org.safepassage.system.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.safepassage.system.database.EmbeddedDatabaseSupervisor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "safepassage.petitions.limits.enabled=false", "safepassage.embedded-db.probe-interval=200ms" })
 @DirtiesContext
-class EmbeddedDatabaseRestartIntegrationTest {
+class OutagesIntegrationTest {
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
