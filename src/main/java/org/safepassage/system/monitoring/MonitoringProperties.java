@@ -1,0 +1,30 @@
+package org.safepassage.system.monitoring;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the operations checks warn about and how often they look.
+ *
+ * @param diskWarnBelow warn admins when the database's disk has less free space than this
+ * @param diskWarnBelowPercent … or less than this share of its size free
+ * @param mailProbeInterval how often the SMTP server is asked whether it answers
+ * @param mailProbeTimeout how long one such question may take before the server counts as
+ * unreachable
+ * @param gaugeCacheTtl how long a figure read from the database (mail queue, bounces) is
+ * reused, so frequent scrapes cost one query per period
+ */
+@ConfigurationProperties("safepassage.monitoring")
+record MonitoringProperties(@DefaultValue("1GB") DataSize diskWarnBelow, @DefaultValue("10") int diskWarnBelowPercent,
+		@DefaultValue("30s") Duration mailProbeInterval, @DefaultValue("10s") Duration mailProbeTimeout,
+		@DefaultValue("5s") Duration gaugeCacheTtl) {
+
+	MonitoringProperties {
+		if (diskWarnBelowPercent < 0 || diskWarnBelowPercent > 100) {
+			throw new IllegalArgumentException("safepassage.monitoring.disk-warn-below-percent must be 0 to 100");
+		}
+	}
+}
