@@ -137,26 +137,28 @@ class SecurityConfiguration {
 		// Emailed codes are 122 random bits, used once: they need no throttle.
 		http.authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle, accounts, audit),
 				new OneTimeTokenAuthenticationProvider(oneTimeTokens, enabledStaff)))
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/audit.csv", "/actuator/prometheus")
-				.access(staff.hasRole("ADMIN"))
-				.requestMatchers("/admin/outbox/**")
-				.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
-				.requestMatchers("/admin/evidence/**")
-				.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
-				.requestMatchers("/admin/alerts/**")
-				.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
-				.requestMatchers("/admin/petitions/**")
-				.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
-				// Adding a passkey needs every factor the policy asks for: a
-				// stolen
-				// password alone must not be able to add one.
-				.requestMatchers("/admin/**", "/webauthn/register", "/webauthn/register/**")
-				.access(staff.hasAnyRole(STAFF_ROLES))
-				.requestMatchers(SecondFactorController.PATH, "/ott/generate")
-				.authenticated()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/audit.csv")
+						.access(staff.hasRole("ADMIN"))
+						.requestMatchers("/admin/outbox/**")
+						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
+						.requestMatchers("/admin/evidence/**")
+						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
+						.requestMatchers("/admin/alerts/**")
+						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
+						.requestMatchers("/admin/petitions/**")
+						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
+						.requestMatchers("/actuator/prometheus")
+						.access(staff.hasRole("ADMIN"))
+						// Adding a passkey needs every factor the policy asks for: a
+						// stolen
+						// password alone must not be able to add one.
+						.requestMatchers("/admin/**", "/webauthn/register", "/webauthn/register/**")
+						.access(staff.hasAnyRole(STAFF_ROLES))
+						.requestMatchers(SecondFactorController.PATH, "/ott/generate")
+						.authenticated()
+						.anyRequest()
+						.permitAll())
 			// An anonymous request for a staff page is remembered in a cookie, not a
 			// session: a flood of them costs neither memory nor session rows.
 			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
