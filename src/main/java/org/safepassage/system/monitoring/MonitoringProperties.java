@@ -16,15 +16,23 @@ import org.springframework.util.unit.DataSize;
  * unreachable
  * @param gaugeCacheTtl how long a figure read from the database (mail queue, bounces) is
  * reused, so frequent scrapes cost one query per period
+ * @param scrapeToken a secret (16+ characters) a Prometheus server sends as a bearer
+ * token to read {@code /actuator/prometheus}; unset, only signed-in admins may
  */
 @ConfigurationProperties("safepassage.monitoring")
 record MonitoringProperties(@DefaultValue("1GB") DataSize diskWarnBelow, @DefaultValue("10") int diskWarnBelowPercent,
 		@DefaultValue("30s") Duration mailProbeInterval, @DefaultValue("10s") Duration mailProbeTimeout,
-		@DefaultValue("5s") Duration gaugeCacheTtl) {
+		@DefaultValue("5s") Duration gaugeCacheTtl, String scrapeToken) {
 
 	MonitoringProperties {
 		if (diskWarnBelowPercent < 0 || diskWarnBelowPercent > 100) {
 			throw new IllegalArgumentException("safepassage.monitoring.disk-warn-below-percent must be 0 to 100");
+		}
+		if (scrapeToken != null && scrapeToken.isBlank()) {
+			scrapeToken = null;
+		}
+		if (scrapeToken != null && scrapeToken.length() < 16) {
+			throw new IllegalArgumentException("safepassage.monitoring.scrape-token needs at least 16 characters");
 		}
 	}
 }

@@ -63,12 +63,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "safepassage.petitions.limits.enabled=false", "safepassage.embedded-db.probe-interval=200ms",
-				"safepassage.monitoring.gauge-cache-ttl=0s", "management.prometheus.metrics.export.enabled=true" })
+				"safepassage.monitoring.gauge-cache-ttl=0s", "management.prometheus.metrics.export.enabled=true",
+				"safepassage.monitoring.scrape-token=" + OutagesIntegrationTest.SCRAPE_TOKEN })
 @AutoConfigureMockMvc
 @DirtiesContext
 class OutagesIntegrationTest {
 
 	static final RequestPostProcessor ADMIN = user("admin@example.org").roles("ADMIN");
+
+	static final String SCRAPE_TOKEN = "prometheus-scrapes-with-this";
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -195,6 +198,11 @@ class OutagesIntegrationTest {
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/actuator/prometheus").with(user("c@example.org").roles("CAMPAIGNER")))
 			.andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer not-" + SCRAPE_TOKEN))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + SCRAPE_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("safepassage_mail_queue_depth")));
 		jdbc.sql("""
 				insert into mail_suppression (mailbox, address, reason, source, created_at)
 				values ('bounced@example.org', 'bounced@example.org', 'HARD_BOUNCE', 'test', now()),
