@@ -10,16 +10,20 @@ class MonitoringJobs implements SchedulingConfigurer {
 
 	private final MailServerProbe mailServer;
 
+	private final DiskSpace disk;
+
 	private final MonitoringProperties properties;
 
-	MonitoringJobs(MailServerProbe mailServer, MonitoringProperties properties) {
+	MonitoringJobs(MailServerProbe mailServer, DiskSpace disk, MonitoringProperties properties) {
 		this.mailServer = mailServer;
+		this.disk = disk;
 		this.properties = properties;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this.mailServer::probe, this.properties.mailProbeInterval());
+		registrar.addFixedDelayTask(this.disk::read, this.properties.diskCheckInterval());
 	}
 
 }

@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param diskWarnBelow warn admins when the database's disk has less free space than this
  * @param diskWarnBelowPercent … or less than this share of its size free
+ * @param diskCheckInterval how often the free space is checked (and a change logged) when
+ * nobody reads health, metrics or admin pages
  * @param mailProbeInterval how often the SMTP server is asked whether it answers
  * @param mailProbeTimeout how long one such question may take before the server counts as
  * unreachable
@@ -21,8 +23,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("safepassage.monitoring")
 record MonitoringProperties(@DefaultValue("1GB") DataSize diskWarnBelow, @DefaultValue("10") int diskWarnBelowPercent,
-		@DefaultValue("30s") Duration mailProbeInterval, @DefaultValue("10s") Duration mailProbeTimeout,
-		@DefaultValue("5s") Duration gaugeCacheTtl, String scrapeToken) {
+		@DefaultValue("30s") Duration diskCheckInterval, @DefaultValue("30s") Duration mailProbeInterval,
+		@DefaultValue("10s") Duration mailProbeTimeout, @DefaultValue("5s") Duration gaugeCacheTtl,
+		String scrapeToken) {
 
 	MonitoringProperties {
 		if (diskWarnBelowPercent < 0 || diskWarnBelowPercent > 100) {

@@ -64,7 +64,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "safepassage.petitions.limits.enabled=false", "safepassage.embedded-db.probe-interval=200ms",
 				"safepassage.monitoring.gauge-cache-ttl=0s", "management.prometheus.metrics.export.enabled=true",
-				"safepassage.monitoring.scrape-token=" + OutagesIntegrationTest.SCRAPE_TOKEN })
+				"safepassage.monitoring.scrape-token=" + OutagesIntegrationTest.SCRAPE_TOKEN,
+				// no disk here has 1000 TB free: the low-space warning is on
+				"safepassage.monitoring.disk-warn-below=1000TB" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class OutagesIntegrationTest {
@@ -187,7 +189,8 @@ class OutagesIntegrationTest {
 
 		mvc.perform(get("/admin").with(ADMIN))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("The mail server does not answer")));
+			.andExpect(content().string(containsString("The mail server does not answer")))
+			.andExpect(content().string(containsString("The database&#39;s disk is nearly full")));
 		mvc.perform(get("/petitions"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("The mail server does not answer"))));
@@ -226,8 +229,9 @@ class OutagesIntegrationTest {
 		assertThat(metric(metrics, "safepassage_database_up")).isEqualTo(1);
 		assertThat(metric(metrics, "safepassage_database_restarts_total")).isEqualTo(supervisor.restarts());
 		assertThat(metric(metrics, "safepassage_disk_free_bytes")).isPositive();
+		assertThat(metric(metrics, "safepassage_disk_low")).isEqualTo(1);
 		assertThat(metrics).contains("safepassage_signatures_accepted_total", "safepassage_signatures_confirmed_total",
-				"safepassage_mail_queue_oldest_age_seconds", "safepassage_disk_low");
+				"safepassage_mail_queue_oldest_age_seconds");
 	}
 
 	private static double metric(String metrics, String name) {
