@@ -95,14 +95,14 @@ kill -0 "$app_pid" 2>/dev/null && [[ "$APP_PID" == "$app_pid" ]] && same_process
 readiness_after=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$BASE_URL/actuator/health/readiness" || true)
 
 # Every acknowledged signature stored, with its mail.
-missing=$(psql "$(pg_conn)" -X -q -At -v ON_ERROR_STOP=1 <<SQL
+missing=$(psql "$(pg_conn)" -X -q -At -v ON_ERROR_STOP=1 2>>"$OUT/psql.txt" <<SQL
 create temp table acked (email text);
 \copy acked from '$OUT/acked.txt'
 select count(*) filter (where s.id is null) || ' ' || count(*) filter (where not exists (
          select 1 from mail_outbox m where m.recipient = a.email)) || ' ' || count(*)
 from acked a left join signature s on s.email = a.email;
 SQL
-)
+) || missing="unknown"
 app_stop
 grep -E "Low disk space|sufficient again|Database unavailable|PANIC|No space left|Embedded PostgreSQL (died|restarted|did not restart)" \
   "$OUT/app.log" | cut -c1-300 >"$OUT/app-events.txt" || true
@@ -142,10 +142,13 @@ if not tail or any(r["status"] != "302" for r in tail):
     problems.append(f"the last 10 s of load were not all 302: {dict(Counter(r['status'] for r in tail))}")
 if same != "yes":
     problems.append("the app process did not survive")
-no_signature, no_mail, acked = (int(x) for x in missing.split())
-lines.append(f"acknowledged signatures: {acked}; missing from the database: {no_signature}; without mail: {no_mail}")
-if no_signature or no_mail:
-    problems.append(f"{no_signature} acknowledged signatures missing, {no_mail} without their mail")
+if missing == "unknown":
+    problems.append("the database did not answer after the load (psql.txt)")
+else:
+    no_signature, no_mail, acked = (int(x) for x in missing.split())
+    lines.append(f"acknowledged signatures: {acked}; missing from the database: {no_signature}; without mail: {no_mail}")
+    if no_signature or no_mail:
+        problems.append(f"{no_signature} acknowledged signatures missing, {no_mail} without their mail")
 lines.append(f"readiness while full: {ready_full}; after: {ready_after}; same app process: {same}")
 with open(events_path) as f:
     events = f.read().splitlines()

@@ -32,6 +32,9 @@ public final class EmbeddedDatabaseSupervisor implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseSupervisor.class);
 
+	/** Room for a few 16 MB WAL segments: what crash recovery needs to write. */
+	private static final long MIN_FREE_TO_START = 64L << 20;
+
 	/** Whether the server answers, as far as the supervisor knows. */
 	public enum State {
 
@@ -78,6 +81,8 @@ public final class EmbeddedDatabaseSupervisor implements AutoCloseable {
 	private volatile boolean closed;
 
 	private int failuresInARow;
+
+	private boolean waitingForSpace;
 
 	EmbeddedDatabaseSupervisor(EmbeddedPostgres first, Starter starter, Path dataDir,
 			SafePassageProperties.EmbeddedDb settings, Clock clock) {
@@ -189,6 +194,16 @@ public final class EmbeddedDatabaseSupervisor implements AutoCloseable {
 			return;
 		}
 		try {
+			long usable = Files.getFileStore(dataDir).getUsableSpace();
+			if (usable < MIN_FREE_TO_START) {
+				waitForSpace(usable);
+				return;
+			}
+			// A start that failed keeps zonky's lock on this file (its instance is never
+			// returned to be closed); the server it guards is dead, so a new file will
+			// do.
+			Files.deleteIfExists(dataDir.resolve("epg-lock"));
+			waitingForSpace = false;
 			EmbeddedPostgres started = starter.start(port);
 			postgres = started;
 			postmaster = postmasterOf(dataDir).orElse(null);
@@ -202,15 +217,16 @@ public final class EmbeddedDatabaseSupervisor implements AutoCloseable {
 		catch (IOException | RuntimeException e) {
 			Duration delay = Backoff.exponential(settings.firstRestartDelay(), settings.maxRestartDelay(),
 					++failuresInARow);
-			lastProblem = "restart failed at " + clock.instant() + ": " + e.getMessage();
-			log.error("Embedded PostgreSQL did not restart ({}); next attempt in {} ms", e.getMessage(),
-					delay.toMillis());
-			try {
-				postgres.close();
-			}
-			catch (IOException | RuntimeException ignored) {
-				// a server that did not start has nothing to stop
-			}
+			lastProblem = "restart failed at " + clock.instant() + ": " + e;
+			log.error("Embedded PostgreSQL did not restart ({}); next attempt in {} ms", e, delay.toMillis());
+			// A server still starting when zonky gave up waiting would block the next
+			// try.
+			postmasterOf(dataDir).filter(EmbeddedDatabaseSupervisor::alive).ifPresent(stray -> {
+				backends = stray.children().toList();
+				stray.destroyForcibly();
+				stray.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(ignored -> stray).join();
+				stopLeftovers();
+			});
 			probe.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
@@ -232,6 +248,21 @@ public final class EmbeddedDatabaseSupervisor implements AutoCloseable {
 		catch (IOException e) {
 			return process.isAlive();
 		}
+	}
+
+	/**
+	 * PostgreSQL that stopped on a full disk fails again at start-up until there is room
+	 * for its recovery's WAL, and each failed start waits out zonky's start-up timeout;
+	 * so wait for the space instead, checking as often as the probe.
+	 */
+	private void waitForSpace(long usable) {
+		if (!waitingForSpace) {
+			waitingForSpace = true;
+			lastProblem = "waiting for free disk space since " + clock.instant() + " (" + (usable >> 20) + " MB free)";
+			log.error("Embedded PostgreSQL cannot restart: {} MB free in {}; restarting when {} MB are free",
+					usable >> 20, dataDir, MIN_FREE_TO_START >> 20);
+		}
+		probe.schedule(this::restart, settings.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	static Optional<ProcessHandle> postmasterOf(Path dataDir) {
