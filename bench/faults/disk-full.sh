@@ -98,6 +98,7 @@ readiness_after=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$BASE_URL/actuato
 missing=$(psql "$(pg_conn)" -X -q -At -v ON_ERROR_STOP=1 2>>"$OUT/psql.txt" <<SQL
 create temp table acked (email text);
 \copy acked from '$OUT/acked.txt'
+analyze acked;
 select count(*) filter (where s.id is null) || ' ' || count(*) filter (where not exists (
          select 1 from mail_outbox m where m.recipient = a.email)) || ' ' || count(*)
 from acked a left join signature s on s.email = a.email;
