@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,8 +39,9 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
-	ResponseEntity<ProblemDetail> databaseUnavailable() {
+			CannotCreateTransactionException.class, TransactionSystemException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception cause) {
+		DatabaseUnavailableLog.answered503(cause);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

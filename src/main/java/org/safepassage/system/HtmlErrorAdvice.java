@@ -10,6 +10,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -35,9 +36,15 @@ class HtmlErrorAdvice {
 		return page(HttpStatus.CONFLICT, violation.messageKey());
 	}
 
+	/**
+	 * The database is away (stopped, restarting, its disk full): a rollback or commit
+	 * that fails on a dead connection is a {@link TransactionSystemException}, the same
+	 * fault.
+	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
-	ModelAndView databaseUnavailable(HttpServletResponse response) {
+			CannotCreateTransactionException.class, TransactionSystemException.class })
+	ModelAndView databaseUnavailable(Exception cause, HttpServletResponse response) {
+		DatabaseUnavailableLog.answered503(cause);
 		response.setHeader("Retry-After", "5");
 		return page(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
 	}

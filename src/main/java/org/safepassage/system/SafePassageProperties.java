@@ -1,6 +1,7 @@
 package org.safepassage.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,8 +32,16 @@ public record SafePassageProperties(String baseUrl, @DefaultValue Admin admin, @
 	public record Admin(String email, String password) {
 	}
 
-	/** Used only when no {@code spring.datasource.url} is set. */
-	public record EmbeddedDb(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int port) {
+	/**
+	 * Used only when no {@code spring.datasource.url} is set.
+	 *
+	 * @param probeInterval how often the supervisor checks that the server lives
+	 * @param firstRestartDelay the wait before restarting a server that died again soon
+	 * after a restart (or whose restart failed), doubling up to {@code maxRestartDelay}
+	 */
+	public record EmbeddedDb(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int port,
+			@DefaultValue("500ms") Duration probeInterval, @DefaultValue("1s") Duration firstRestartDelay,
+			@DefaultValue("1m") Duration maxRestartDelay) {
 	}
 
 	public String link(String path) {

@@ -16,6 +16,7 @@ import org.safepassage.system.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,7 +130,11 @@ public class SignatureBatcher implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException e) {
-				log.warn("Signature batch of {} failed: {}", batch.size(), e.getMessage());
+				// The cause alone: a full disk fails every batch, and the SQL text of
+				// each
+				// made a screenful per batch.
+				log.warn("Signature batch of {} failed: {}", batch.size(),
+						NestedExceptionUtils.getMostSpecificCause(e).getMessage());
 				batch.forEach(p -> p.outcome().completeExceptionally(e));
 			}
 			finally {

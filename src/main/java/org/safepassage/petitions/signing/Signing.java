@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
 import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionQueries;
@@ -60,9 +62,19 @@ public class Signing {
 
 	private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
+	private final Counter accepted;
+
+	private final Counter confirmed;
+
 	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
 			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, MeterRegistry meters) {
+		this.accepted = Counter.builder("safepassage.signatures.accepted")
+			.description("Signatures stored and acknowledged to the signer (repeats included)")
+			.register(meters);
+		this.confirmed = Counter.builder("safepassage.signatures.confirmed")
+			.description("Signatures confirmed through their mailed link")
+			.register(meters);
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.petitions = petitions;
@@ -109,6 +121,7 @@ public class Signing {
 		if (outcome == SignatureBatcher.Outcome.PETITION_CLOSED) {
 			throw new RuleViolation("sign.closed", "This petition is closed");
 		}
+		accepted.increment();
 	}
 
 	private OutgoingMail mail(String email, String name, Locale locale, Petition petition, String token,
@@ -170,7 +183,11 @@ public class Signing {
 		CompletableFuture<Link> result = CompletableFuture
 			.supplyAsync(() -> transactions.execute(status -> confirmNow(token)), waiting);
 		try {
-			return result.get(properties.batching().maxWait().toMillis(), TimeUnit.MILLISECONDS);
+			Link link = result.get(properties.batching().maxWait().toMillis(), TimeUnit.MILLISECONDS);
+			if (link.status() == LinkStatus.JUST_CONFIRMED) {
+				confirmed.increment();
+			}
+			return link;
 		}
 		catch (TimeoutException | InterruptedException e) {
 			throw new SignatureBatcher.SigningOverloaded();

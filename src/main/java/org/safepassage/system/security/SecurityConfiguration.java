@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.safepassage.system.audit.AuditLog;
+import org.safepassage.system.monitoring.PrometheusScraper;
 import org.safepassage.system.security.secondfactor.OneTimeCodeMail;
 import org.safepassage.system.security.secondfactor.PasskeyConfiguration;
 import org.safepassage.system.security.secondfactor.SecondFactorController;
@@ -22,6 +23,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -117,7 +119,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAccounts accounts, PasswordEncoder passwordEncoder,
 			SignInThrottle throttle, AuditLog audit, CookieCsrfTokenRepository csrfTokens, SecondFactorPolicy factors,
 			OneTimeCodeMail codes, OneTimeTokenService oneTimeTokens, UserDetailsService enabledStaff,
-			PasskeyConfiguration.PasskeyOrigins origins) throws Exception {
+			PasskeyConfiguration.PasskeyOrigins origins, PrometheusScraper scraper) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setUserDetailsPasswordService(accounts);
@@ -152,6 +154,8 @@ class SecurityConfiguration {
 						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
 						.requestMatchers("/admin/petitions/**")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
+						.requestMatchers("/actuator/prometheus")
+						.access(AuthorizationManagers.anyOf(staff.hasRole("ADMIN"), scraper))
 						// Adding a passkey needs every factor the policy asks for: a
 						// stolen
 						// password alone must not be able to add one.

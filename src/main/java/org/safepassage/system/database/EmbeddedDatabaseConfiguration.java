@@ -1,15 +1,18 @@
-package org.safepassage.system;
+package org.safepassage.system.database;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.safepassage.system.SafePassageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +27,8 @@ import org.springframework.util.StringUtils;
 /**
  * The zero-setup database: a PostgreSQL 18 server run from binaries on the classpath, its
  * data kept in {@code ./data} across restarts. Not started at all when
- * {@code spring.datasource.url} is set.
+ * {@code spring.datasource.url} is set. An {@link EmbeddedDatabaseSupervisor} restarts it
+ * when it dies.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -33,29 +37,32 @@ class EmbeddedDatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(SafePassageProperties properties) throws IOException {
+	EmbeddedDatabaseSupervisor embeddedPostgres(SafePassageProperties properties, Clock clock) throws IOException {
 		Path dataDir = properties.embeddedDb().dataDir().toAbsolutePath().normalize();
 		Files.createDirectories(dataDir);
 		stopServerLeftByCrashedProcess(dataDir);
 		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
+		EmbeddedPostgres first;
 		try {
-			return start(properties, dataDir);
+			first = start(dataDir, properties.embeddedDb().port());
 		}
-		catch (IOException | RuntimeException first) {
+		catch (IOException | RuntimeException e) {
 			// Seen once on a loaded machine: an interrupt while zonky probes the OS. One
 			// retry is enough.
 			Thread.interrupted();
-			log.warn("Embedded PostgreSQL did not start ({}); trying once more", first.getMessage());
+			log.warn("Embedded PostgreSQL did not start ({}); trying once more", e.getMessage());
 			stopServerLeftByCrashedProcess(dataDir);
-			return start(properties, dataDir);
+			first = start(dataDir, properties.embeddedDb().port());
 		}
+		return new EmbeddedDatabaseSupervisor(first, port -> start(dataDir, port), dataDir, properties.embeddedDb(),
+				clock);
 	}
 
-	private static EmbeddedPostgres start(SafePassageProperties properties, Path dataDir) throws IOException {
+	private static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
-			.setPort(properties.embeddedDb().port())
+			.setPort(port)
 			// zonky's defaults trade durability for test speed; supporters' signatures
 			// must survive a crash.
 			.setServerConfig("fsync", "on")
@@ -73,11 +80,19 @@ class EmbeddedDatabaseConfiguration {
 	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+	HikariDataSource dataSource(EmbeddedDatabaseSupervisor postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setJdbcUrl(postgres.jdbcUrl());
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("embedded");
+		// Connections to the dead server fail at their next use; dropping them at once
+		// spares the first requests after a restart those errors.
+		postgres.afterRestart(() -> {
+			HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+			if (pool != null) {
+				pool.softEvictConnections();
+			}
+		});
 		return dataSource;
 	}
 
