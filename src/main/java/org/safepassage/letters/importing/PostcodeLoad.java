@@ -57,7 +57,7 @@ class PostcodeLoad {
 	PostcodeFile.Counts load(PostcodeFile file, CSVParser parser, Problems problems, String by)
 			throws IOException, SQLException {
 		jdbc.sql(LettersQueries.POSTCODE_IMPORT_LOCK).query().listOfRows();
-		jdbc.sql(LettersQueries.POSTCODE_IMPORT_MEMORY).update();
+		LettersQueries.POSTCODE_IMPORT_MEMORY.forEach(setting -> jdbc.sql(setting).update());
 		jdbc.sql(LettersQueries.CREATE_POSTCODE_STAGING).update();
 		PostcodeFile.Counts counts = copy(file, parser, problems);
 		if (problems.any()) {

@@ -107,8 +107,12 @@ public final class LettersQueries {
 
 	public static final String COPY_POSTCODE_STAGING = "copy letters_postcode_staging from stdin";
 
-	/** Room for the hash tables of a few million rows, for this transaction only. */
-	public static final String POSTCODE_IMPORT_MEMORY = "set local work_mem = '256MB'";
+	/**
+	 * Room for the hash tables and the index sort of a few million rows, for this
+	 * transaction only.
+	 */
+	public static final List<String> POSTCODE_IMPORT_MEMORY = List.of("set local work_mem = '256MB'",
+			"set local maintenance_work_mem = '256MB'");
 
 	public static final String ANALYZE_POSTCODE_STAGING = "analyze letters_postcode_staging";
 
@@ -150,11 +154,10 @@ public final class LettersQueries {
 	public static final List<String> SWAP_POSTCODES = List.of(
 			"alter table letters_postcode_area_next add constraint letters_postcode_area_next_pkey primary key (postcode, area_id)",
 			"alter table letters_postcode_area_next add constraint letters_postcode_area_next_area_fkey foreign key (area_id) references letters_area (id) on delete cascade",
-			"drop table letters_postcode_area",
+			"analyze letters_postcode_area_next", "drop table letters_postcode_area",
 			"alter table letters_postcode_area_next rename to letters_postcode_area",
 			"alter table letters_postcode_area rename constraint letters_postcode_area_next_pkey to letters_postcode_area_pkey",
-			"alter table letters_postcode_area rename constraint letters_postcode_area_next_area_fkey to letters_postcode_area_area_id_fkey",
-			"analyze letters_postcode_area");
+			"alter table letters_postcode_area rename constraint letters_postcode_area_next_area_fkey to letters_postcode_area_area_id_fkey");
 
 	// files of areas and representatives: a few thousand rows, one at a time
 
