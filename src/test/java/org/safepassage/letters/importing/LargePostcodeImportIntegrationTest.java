@@ -1,6 +1,9 @@
 package org.safepassage.letters.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import org.safepassage.letters.directory.Directory;
 import org.safepassage.letters.directory.DirectoryAdmin;
 import org.safepassage.letters.directory.Representative;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A postcode file of 200,000 generated rows goes through the same streaming import as the
@@ -38,6 +42,9 @@ class LargePostcodeImportIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	DirectoryAdmin admin;
+
+	@Autowired
+	MockMvc mvc;
 
 	@TempDir
 	Path dir;
@@ -87,6 +94,8 @@ class LargePostcodeImportIntegrationTest extends IntegrationTest {
 			assertThat(directory.staleSince()).as("the date has not come yet").isEmpty();
 			admin.refreshAfter(LocalDate.of(2031, 3, 5));
 			assertThat(directory.staleSince()).contains(LocalDate.of(2031, 3, 5));
+			mvc.perform(get("/admin/letters/directory").with(DirectoryImportIntegrationTest.CAMPAIGNER))
+				.andExpect(content().string(containsString("The directory is older than 5 March 2031")));
 
 			Path file = dir.resolve("one.csv");
 			Files.writeString(file, "pcds,pcon\nZY99 9ZZ,E14098899\n");
