@@ -88,11 +88,11 @@ log "importing the members of the generated areas"
 dry_run "$OUT/members.csv" >/dev/null
 import_checked >/dev/null
 log "uploading $POSTCODES postcodes ($FILE_MB MB) for the dry run"
-DRY=$(dry_run "$OUT/postcodes.csv")
+DRY=$(printf '%.1f' "$(dry_run "$OUT/postcodes.csv")")
 grep -q 'is ready to import' "$PAGE" || die "the dry run refused the file (see $PAGE)"
 log "dry run (upload + check): ${DRY}s; importing"
 RSS_BEFORE=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
-IMPORT=$(import_checked)
+IMPORT=$(printf '%.1f' "$(import_checked)")
 RSS_AFTER=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 ROWS=$(dbq "select count(*) from letters_postcode_area")
 KNOWN=$(dbq "select count(distinct postcode) from letters_postcode_area")
