@@ -69,6 +69,10 @@ public abstract class IntegrationTest {
 		// across the whole site (signing per petition, and tests use new petitions).
 		registry.add("safepassage.alerts.limits.allow-list", () -> "127.0.0.1, 192.0.2.0/24");
 		registry.add("safepassage.mail.webhooks.secret", () -> "webhook-secret-for-tests");
+		// The application takes uploads of 200 MB (a UK postcode file); the request size
+		// tests send just over Spring's default of 10 MB instead.
+		registry.add("spring.servlet.multipart.max-file-size", () -> "10MB");
+		registry.add("spring.servlet.multipart.max-request-size", () -> "10MB");
 		registry.add("safepassage.admin.email", () -> "admin@example.org");
 		registry.add("safepassage.admin.password", () -> "correct horse battery");
 	}

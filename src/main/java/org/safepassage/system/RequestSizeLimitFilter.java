@@ -34,6 +34,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	static final String TOO_LARGE_PAGE = "/error/too-large";
 
+	/** Where staff upload the representatives directory (a whole UK postcode file). */
+	static final String LARGE_UPLOADS = "/admin/letters/directory";
+
+	/** Every other multipart body: research CSVs and the like. */
+	static final long SMALL_UPLOADS = 10L << 20;
+
 	private static final Logger log = LoggerFactory.getLogger(RequestSizeLimitFilter.class);
 
 	private final long maxBody;
@@ -58,7 +64,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
-		long limit = isMultipart(request) ? this.maxMultipart : this.maxBody;
+		long limit = isMultipart(request) ? multipartLimit(request) : this.maxBody;
 		if (limit >= 0 && length > limit) {
 			refuse(request, response, length + " bytes", limit);
 			return;
@@ -107,6 +113,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		catch (IOException | IllegalStateException unreadable) {
 			// the client went away, or the body was already consumed: nothing to drain
 		}
+	}
+
+	/**
+	 * Large uploads only where staff import large files; everywhere else, and so for
+	 * every anonymous form, the usual limit (the body is spooled to disk before the CSRF
+	 * check or sign-in can refuse it).
+	 */
+	private long multipartLimit(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith(LARGE_UPLOADS) ? this.maxMultipart : Math.min(this.maxMultipart, SMALL_UPLOADS);
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {

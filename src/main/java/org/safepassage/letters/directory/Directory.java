@@ -71,6 +71,18 @@ public class Directory {
 		return jdbc.sql(LettersQueries.REPRESENTATIVE_COUNT).query(Long.class).single() == 0;
 	}
 
+	/**
+	 * The date staff set for the directory to be imported again by, once it has passed
+	 * without an import since: pages that use the directory warn that it may be out of
+	 * date. Empty while the directory is current.
+	 */
+	public Optional<LocalDate> staleSince() {
+		return jdbc.sql(LettersQueries.STALE_SINCE)
+			.param("today", LocalDate.now(clock))
+			.query(LocalDate.class)
+			.optional();
+	}
+
 	private static Representative representative(ResultSet rs, int row) throws SQLException {
 		return new Representative(rs.getLong("id"), rs.getString("body_code"), rs.getString("body_name"),
 				rs.getString("area_code"), rs.getString("area_name"), rs.getString("name"), rs.getString("party"),

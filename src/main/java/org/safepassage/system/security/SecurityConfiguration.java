@@ -150,7 +150,7 @@ class SecurityConfiguration {
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
 						.requestMatchers("/admin/evidence/**")
 						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
-						.requestMatchers("/admin/alerts/**")
+						.requestMatchers("/admin/alerts/**", "/admin/letters/**")
 						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
 						.requestMatchers("/admin/petitions/**")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
