@@ -4,7 +4,12 @@
  * campaign's parliamentary record (motions, questions, debates, responses).
  * <p>
  * Internal: {@code directory} (representatives, areas, postcodes, lookup and import),
- * {@code demo} (a demo directory whose every address is at example.org).
+ * {@code store} (the module's SQL), {@code campaign} (the letter campaign aggregate, its
+ * repository and the settings), {@code writing} (a supporter's letters and their
+ * confirmation), {@code sending} (release to the mail outbox spread per representative,
+ * review of near-copies, reply questions, removal of details, counts), {@code record}
+ * (the parliamentary record), {@code web} (pages, forms, JSON) and {@code demo} (a demo
+ * directory whose every address is at example.org, and a demo campaign).
  */
 @ApplicationModule(displayName = "Letters",
 		allowedDependencies = { "petitions", "evidence", "alerts", "system", "system::mail", "shared" })

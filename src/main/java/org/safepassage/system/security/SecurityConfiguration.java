@@ -144,7 +144,7 @@ class SecurityConfiguration {
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
 						.requestMatchers("/admin/evidence/**")
 						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
-						.requestMatchers("/admin/alerts/**")
+						.requestMatchers("/admin/alerts/**", "/admin/letters/**")
 						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
 						.requestMatchers("/admin/petitions/**")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
@@ -203,7 +203,8 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.ignoringRequestMatchers(publicForms("/petitions/{id}/signatures", "/signatures/confirm",
 						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{link}",
-						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}")))
+						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}",
+						"/letters/{id}/write", "/letters/confirm", "/letters/reply")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);
