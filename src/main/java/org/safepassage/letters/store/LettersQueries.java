@@ -116,6 +116,9 @@ public final class LettersQueries {
 			from letters_letter where token_hash = :tokenHash and status = 'UNCONFIRMED' and token_expires_at > :now
 			order by id for update""";
 
+	/** Serialises confirmations of one campaign, representative and mailbox. */
+	public static final String LOCK_MAILBOX = "select count(*) from (select pg_advisory_xact_lock(:letterKey, :mailboxKey)) l";
+
 	public static final String ALREADY_WRITTEN = """
 			select exists (select 1 from letters_letter where campaign_id = :campaignId
 			    and representative_id = :representativeId and mailbox_hash = :mailboxHash

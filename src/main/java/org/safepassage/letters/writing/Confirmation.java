@@ -1,5 +1,6 @@
 package org.safepassage.letters.writing;
 
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,6 +120,13 @@ public class Confirmation {
 			})
 			.list());
 		for (Pending letter : pending) {
+			// Two links of one mailbox confirmed at once would otherwise both pass the
+			// check below and the second would fail on the unique index.
+			jdbc.sql(LettersQueries.LOCK_MAILBOX)
+				.param("letterKey", Long.hashCode(letter.campaignId() * 1_000_003L + letter.representativeId()))
+				.param("mailboxKey", ByteBuffer.wrap(letter.mailbox()).getInt())
+				.query(Long.class)
+				.single();
 			boolean repeat = jdbc.sql(LettersQueries.ALREADY_WRITTEN)
 				.param("campaignId", letter.campaignId())
 				.param("representativeId", letter.representativeId())
