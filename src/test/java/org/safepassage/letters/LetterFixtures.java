@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 
+import org.awaitility.Awaitility;
 import org.safepassage.TestClock;
 import org.safepassage.letters.campaign.CampaignAdministration;
 import org.safepassage.letters.campaign.CampaignContent;
@@ -61,6 +62,18 @@ public record LetterFixtures(CampaignRepository campaigns, CampaignAdministratio
 					"Test Member " + key, "Test Party", "member." + key.toLowerCase(Locale.ROOT) + "@example.org",
 					"House of Commons", LocalDate.of(2024, 1, 1), null, false));
 		});
+	}
+
+	/**
+	 * Waits until the outbox has handed every mail to the SMTP server, so that a later
+	 * test that counts the mails it receives gets none of this test's.
+	 */
+	public static void awaitOutboxDelivered(JdbcClient jdbc) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("select count(*) from mail_outbox where status in ('pending', 'sending')")
+				.query(Long.class)
+				.single() == 0);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,6 +60,11 @@ class WriteALetterBrowserTest extends IntegrationTest {
 		if (chromium != null) {
 			chromium.close();
 		}
+	}
+
+	@AfterEach
+	void outboxDelivered() {
+		LetterFixtures.awaitOutboxDelivered(jdbc);
 	}
 
 	@Test
