@@ -4,10 +4,10 @@
  * sending with a pool of reused SMTP connections that resumes exactly where it stopped, a
  * public archive and Atom feed per language.
  * <p>
- * No other module uses an alerts type, so this package holds no class: {@code domain}
- * (the alert aggregate, its repository, SQL and settings), {@code subscribers}
- * (subscriptions and signed links), {@code delivery} (sending), {@code web} (pages, forms
- * and the feed) and {@code demo} are internal.
+ * Other modules use only {@link org.safepassage.alerts.AlertDirectory} (which alerts
+ * exist, to link to). Internal: {@code domain} (the alert aggregate, its repository, SQL
+ * and settings), {@code subscribers} (subscriptions and signed links), {@code delivery}
+ * (sending), {@code web} (pages, forms and the feed) and {@code demo} are internal.
  */
 @ApplicationModule(displayName = "Alerts",
 		allowedDependencies = { "petitions", "evidence", "system", "system::mail", "shared" })

@@ -280,6 +280,16 @@ public final class AlertQueries {
 
 	public static final String SECRET = "select secret from alert_link_secret where id = 1";
 
+	// --- the directory other modules read (AlertDirectory)
+
+	private static final String DIRECTORY_COLUMNS = """
+			id, title, alert_date, language, state in ('SENDING', 'PAUSED', 'SENT') as published""";
+
+	public static final String DIRECTORY_ONE = "select " + DIRECTORY_COLUMNS + " from alert where id = :id";
+
+	public static final String DIRECTORY_ALL = "select " + DIRECTORY_COLUMNS
+			+ " from alert order by alert_date desc, id desc limit 1000";
+
 	private AlertQueries() {
 	}
 

@@ -191,6 +191,183 @@ public final class LettersQueries {
 	public static final String MARK_DIRECTORY_UPDATED = """
 			update letters_directory_state set updated_at = :now, updated_by = :by""";
 
+	// --- letter campaigns (CampaignRepository)
+
+	private static final String CAMPAIGN_COLUMNS = """
+			id, title, subject, suggested_letter, guidance, bodies, petition_ids, alert_ids, incident_ids, state,
+			created_by, created_at, opened_at, closed_at, version""";
+
+	public static final String CAMPAIGN = "select " + CAMPAIGN_COLUMNS + " from letters_campaign where id = :id";
+
+	public static final String CAMPAIGNS_ALL = "select " + CAMPAIGN_COLUMNS
+			+ " from letters_campaign order by created_at desc, id desc";
+
+	public static final String CAMPAIGNS_IN_STATES = "select " + CAMPAIGN_COLUMNS
+			+ " from letters_campaign where state = any(:states) order by opened_at desc nulls last, id desc";
+
+	public static final String CAMPAIGNS_FOR_PETITION = "select " + CAMPAIGN_COLUMNS
+			+ " from letters_campaign where state <> 'DRAFT' and :id = any(petition_ids) order by opened_at, id";
+
+	public static final String CAMPAIGNS_FOR_ALERT = "select " + CAMPAIGN_COLUMNS
+			+ " from letters_campaign where state <> 'DRAFT' and :id = any(alert_ids) order by opened_at, id";
+
+	public static final String INSERT_CAMPAIGN = """
+			insert into letters_campaign (title, subject, suggested_letter, guidance, bodies, petition_ids, alert_ids,
+			                              incident_ids, state, created_by, created_at, opened_at, closed_at)
+			values (:title, :subject, :suggestedLetter, :guidance, :bodies, :petitionIds, :alertIds, :incidentIds,
+			        :state, :createdBy, :createdAt, :openedAt, :closedAt)
+			returning id""";
+
+	/** Optimistic: a concurrent change makes this update nothing. */
+	public static final String UPDATE_CAMPAIGN = """
+			update letters_campaign set title = :title, subject = :subject, suggested_letter = :suggestedLetter,
+			    guidance = :guidance, bodies = :bodies, petition_ids = :petitionIds, alert_ids = :alertIds,
+			    incident_ids = :incidentIds, state = :state, opened_at = :openedAt, closed_at = :closedAt,
+			    version = version + 1
+			where id = :id and version = :version""";
+
+	// --- writing a letter (Writing)
+
+	public static final String INSERT_LETTER = """
+			insert into letters_letter (campaign_id, representative_id, body_code, mailbox_hash, status, name, email,
+			                            postal_address, town, postcode, letter_text, locale, token_hash,
+			                            token_expires_at, created_at)
+			values (:campaignId, :representativeId, :bodyCode, :mailboxHash, 'UNCONFIRMED', :name, :email,
+			        :postalAddress, :town, :postcode, :letterText, :locale, :tokenHash, :expiresAt, :now)""";
+
+	/** The letters a confirmation token stands for, whatever their state. */
+	public static final String LETTERS_BY_TOKEN = """
+			select id, campaign_id, representative_id, body_code, mailbox_hash, status, letter_text, token_expires_at
+			from letters_letter where token_hash = :tokenHash order by id""";
+
+	/** Locks the letters of one token so that two confirmations cannot both pass. */
+	public static final String LOCK_UNCONFIRMED = """
+			select id, campaign_id, representative_id, mailbox_hash, letter_text
+			from letters_letter where token_hash = :tokenHash and status = 'UNCONFIRMED' and token_expires_at > :now
+			order by id for update""";
+
+	/** Serialises confirmations of one campaign, representative and mailbox. */
+	public static final String LOCK_MAILBOX = "select count(*) from (select pg_advisory_xact_lock(:letterKey, :mailboxKey)) l";
+
+	public static final String ALREADY_WRITTEN = """
+			select exists (select 1 from letters_letter where campaign_id = :campaignId
+			    and representative_id = :representativeId and mailbox_hash = :mailboxHash
+			    and status in ('QUEUED', 'HELD', 'SENT'))""";
+
+	/**
+	 * The fingerprints of the campaign's most recent letters still held in full, to find
+	 * near-identical ones: a flood of copies is recent, and the bound keeps a
+	 * confirmation cheap in a campaign of many thousands.
+	 */
+	public static final String CAMPAIGN_FINGERPRINTS = """
+			select fingerprint from letters_letter
+			where campaign_id = :campaignId and status in ('QUEUED', 'HELD', 'SENT') and fingerprint is not null
+			order by confirmed_at desc limit 2000""";
+
+	public static final String CONFIRM_LETTER = """
+			update letters_letter set status = :status, confirmed_at = :now, fingerprint = :fingerprint
+			where id = :id and status = 'UNCONFIRMED'""";
+
+	// --- sending (LetterRelease, Review)
+
+	public static final String RELEASE_LOCK = "select pg_try_advisory_xact_lock(hashtext('letters.release'))";
+
+	/**
+	 * Per representative, the oldest queued letter, if that representative got fewer than
+	 * :perHour letters since :hourAgo and none since :spacedAgo.
+	 */
+	public static final String RELEASABLE = """
+			select q.id from (
+			    select distinct on (representative_id) id, representative_id
+			    from letters_letter where status = 'QUEUED' order by representative_id, confirmed_at, id
+			) q
+			where (select count(*) from letters_letter s where s.representative_id = q.representative_id
+			        and s.sent_at > :hourAgo) < :perHour
+			  and not exists (select 1 from letters_letter s where s.representative_id = q.representative_id
+			        and s.sent_at > :spacedAgo)
+			order by q.id limit :limit""";
+
+	private static final String LETTER_COLUMNS = """
+			l.id, l.campaign_id, l.representative_id, l.status, l.name, l.email, l.postal_address, l.town, l.postcode,
+			l.letter_text, l.locale, l.created_at, l.confirmed_at, l.sent_at, c.subject, c.title as campaign_title""";
+
+	public static final String LETTER = "select " + LETTER_COLUMNS
+			+ " from letters_letter l join letters_campaign c on c.id = l.campaign_id where l.id = :id";
+
+	public static final String HELD_LETTERS = "select " + LETTER_COLUMNS
+			+ " from letters_letter l join letters_campaign c on c.id = l.campaign_id"
+			+ " where l.campaign_id = :campaignId and l.status = 'HELD' order by l.confirmed_at, l.id limit 200";
+
+	public static final String MARK_SENT = "update letters_letter set status = 'SENT', sent_at = :now where id = :id and status = 'QUEUED'";
+
+	public static final String REVIEW_HELD = """
+			update letters_letter set status = :status
+			where id = :id and campaign_id = :campaignId and status = 'HELD'""";
+
+	// --- after sending (FollowUps, Scrubbing, statistics)
+
+	public static final String DUE_REPLY_QUESTIONS = """
+			select l.id, l.name, l.email, l.locale, l.representative_id, c.title as campaign_title
+			from letters_letter l join letters_campaign c on c.id = l.campaign_id
+			where l.status = 'SENT' and l.reply_asked_at is null and l.email is not null and l.sent_at <= :due
+			order by l.sent_at limit :limit for update of l skip locked""";
+
+	public static final String MARK_REPLY_ASKED = """
+			update letters_letter set reply_asked_at = :now, reply_token_hash = :tokenHash where id = :id""";
+
+	public static final String LETTER_BY_REPLY_TOKEN = """
+			select l.id, l.representative_id, l.replied, c.id as campaign_id, c.title as campaign_title
+			from letters_letter l join letters_campaign c on c.id = l.campaign_id
+			where l.reply_token_hash = :tokenHash""";
+
+	public static final String ANSWER_REPLY = "update letters_letter set replied = :replied where reply_token_hash = :tokenHash";
+
+	/** Letters not sent, whose confirmation ran out, have nothing to keep. */
+	public static final String DELETE_EXPIRED_UNCONFIRMED = """
+			delete from letters_letter where status = 'UNCONFIRMED' and token_expires_at <= :now""";
+
+	public static final String SCRUB = """
+			update letters_letter set name = null, email = null, postal_address = null, town = null, postcode = null,
+			    letter_text = null, fingerprint = null, scrubbed_at = :now
+			where scrubbed_at is null and status <> 'UNCONFIRMED' and status <> 'QUEUED' and status <> 'HELD'
+			  and coalesce(sent_at, confirmed_at, created_at) <= :before""";
+
+	/**
+	 * Per body the campaign targets: letters sent, replies asked about, answered, and
+	 * answered yes.
+	 */
+	public static final String CAMPAIGN_STATISTICS = """
+			select b.code, b.name,
+			       count(l.id) filter (where l.status = 'SENT') as sent,
+			       count(l.id) filter (where l.replied is not null) as answered,
+			       count(l.id) filter (where l.replied) as replied,
+			       count(l.id) filter (where l.status = 'HELD') as held
+			from letters_body b
+			left join letters_letter l on l.body_code = b.code and l.campaign_id = :campaignId
+			where b.code = any(:bodies)
+			group by b.code, b.name, b.sort_order order by b.sort_order, b.name""";
+
+	// --- the parliamentary record (ParliamentaryRecord)
+
+	private static final String ENTRY_COLUMNS = "id, campaign_id, day, kind, body_name, member, link, summary";
+
+	public static final String RECORD_ENTRIES = "select " + ENTRY_COLUMNS
+			+ " from letters_record_entry where campaign_id = :campaignId order by day, id";
+
+	public static final String RECORD_ENTRY = "select " + ENTRY_COLUMNS
+			+ " from letters_record_entry where id = :id and campaign_id = :campaignId";
+
+	public static final String INSERT_RECORD_ENTRY = """
+			insert into letters_record_entry (campaign_id, day, kind, body_name, member, link, summary)
+			values (:campaignId, :day, :kind, :bodyName, :member, :link, :summary) returning id""";
+
+	public static final String UPDATE_RECORD_ENTRY = """
+			update letters_record_entry set day = :day, kind = :kind, body_name = :bodyName, member = :member,
+			    link = :link, summary = :summary
+			where id = :id and campaign_id = :campaignId""";
+
+	public static final String CAMPAIGN_COUNT = "select count(*) from letters_campaign";
+
 	private LettersQueries() {
 	}
 

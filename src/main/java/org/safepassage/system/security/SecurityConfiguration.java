@@ -213,7 +213,8 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers(publicForms("/webhooks/mail/{provider}"))
 				.ignoringRequestMatchers(publicForms("/petitions/{id}/signatures", "/signatures/confirm",
 						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{link}",
-						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}")))
+						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}",
+						"/letters/{id}/write", "/letters/confirm", "/letters/reply")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);

@@ -1,0 +1,24 @@
+package org.safepassage.letters.web;
+
+import java.util.List;
+
+import org.safepassage.letters.record.RecordEntry;
+import org.safepassage.letters.sending.LetterCounts.BodyCount;
+
+/** A letter campaign as its pages and its JSON show it. */
+record CampaignView(long id, String title, String state, String subject, String suggestedLetter, List<String> guidance,
+		List<Named> bodies, List<Linked> petitions, List<Linked> alerts, List<Linked> incidents, List<BodyCount> counts,
+		List<RecordEntry> record) {
+
+	record Named(String code, String name) {
+	}
+
+	/** Something the campaign links to, with the path of its public page. */
+	record Linked(long id, String title, String path) {
+	}
+
+	public boolean acceptsLetters() {
+		return "OPEN".equals(state);
+	}
+
+}
