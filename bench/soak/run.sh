@@ -121,7 +121,8 @@ rounds=$((DURATION / ROUND))
 } >"$OUT/machine.txt"
 
 # A real SMTP server that accepts everything, so the outbox is sent and its queue can drain.
-python3 "$BENCH_DIR/py/smtp_sink.py" --port "$SMTP_PORT" --out "$OUT/received.txt" 2>"$OUT/sink.log" &
+python3 "$BENCH_DIR/py/smtp_sink.py" --port "$SMTP_PORT" --out "$OUT/received.txt" --tokens "$OUT/sink-tokens.txt" \
+  2>"$OUT/sink.log" &
 BG_PIDS+=($!)
 export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT"
 # No daily backup in the middle of a soak.
@@ -134,9 +135,9 @@ log "soak: $rounds rounds of ${ROUND}s; results in $OUT"
 for ((r = 1; r <= rounds; r++)); do
   : >"$OUT/tokens-r$r.txt"
   if ((r > 1)); then
-    dbq "select distinct on (recipient) substring(text_body from 'token=([A-Za-z0-9_-]+)')
-         from mail_outbox where category = 'petitions/confirm-signature' and recipient like '$RUN_ID-r$((r - 1))-%'
-         order by recipient, id desc" | grep -v '^$' | shuf >"$OUT/tokens-r$r.txt" || true
+    # Sent mail keeps no body in the outbox: the links are read from what the SMTP sink received.
+    { grep "^$RUN_ID-r$((r - 1))-" "$OUT/sink-tokens.txt" || true; } | sort -u -k1,1 | cut -f2 | shuf \
+      >"$OUT/tokens-r$r.txt"
   fi
   round_pids=()
   paced signers signer "$SIGNERS" "$SIGNER_THINK_MS" "$r" EMAIL_PREFIX="$RUN_ID-r$r" SIGN_LIMIT=0
