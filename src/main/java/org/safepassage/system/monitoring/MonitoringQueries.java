@@ -11,7 +11,7 @@ final class MonitoringQueries {
 	/** Mail not yet handed to the server, through the partial index on due mail. */
 	static final String MAIL_QUEUE = """
 			select count(*) as depth,
-			       coalesce(extract(epoch from (:now - min(created_at))), 0) as oldest_seconds
+			       coalesce(extract(epoch from (:now - min(queued_at))), 0) as oldest_seconds
 			from mail_outbox
 			where status in ('pending', 'sending')
 			""";

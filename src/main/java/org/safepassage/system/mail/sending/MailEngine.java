@@ -2,12 +2,17 @@ package org.safepassage.system.mail.sending;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.safepassage.system.mail.MailDelivery;
 import org.safepassage.system.mail.MailProperties;
 import org.safepassage.system.mail.MailSource;
@@ -55,8 +60,18 @@ class MailEngine implements MailDelivery, DisposableBean {
 
 	private volatile SmtpPool pool;
 
+	/** What became of each mail, for the metrics: sent, retry, failed, bounced ... */
+	private final Map<Result, Counter> outcomes = new EnumMap<>(Result.class);
+
 	MailEngine(ObjectProvider<JavaMailSenderImpl> smtp, MailProperties properties, Suppressions suppressions,
-			TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+			TransactionTemplate transactions, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+		for (Result result : Result.values()) {
+			outcomes.put(result,
+					Counter.builder("safepassage.mail.outcomes")
+						.description("Mails by what became of an attempt to send them")
+						.tag("result", result.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
 		this.smtp = smtp;
 		this.properties = properties;
 		this.suppressions = suppressions;
@@ -205,6 +220,7 @@ class MailEngine implements MailDelivery, DisposableBean {
 			}
 			source.settle(outcomes);
 		});
+		outcomes.forEach(outcome -> this.outcomes.get(outcome.result()).increment());
 	}
 
 	private void relaxCommit() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
@@ -35,6 +36,13 @@ class MailEngineIntegrationTest extends IntegrationTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	MeterRegistry meters;
+
+	double counted(String result) {
+		return meters.counter("safepassage.mail.outcomes", "result", result).count();
+	}
+
 	String address(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 	}
@@ -52,6 +60,7 @@ class MailEngineIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aSentMailKeepsNoBodyAndWentUnderItsStoredMessageId() throws Exception {
+		double sentBefore = counted("sent");
 		String to = address("erased");
 		String link = "http://localhost/signatures/confirm?token=" + "T".repeat(32);
 		queue(to, link);
@@ -71,6 +80,7 @@ class MailEngineIntegrationTest extends IntegrationTest {
 			.containsEntry("message_id", messageId)
 			.containsEntry("attempts", 1);
 		assertThat(sent.get("sent_at")).isNotNull();
+		assertThat(counted("sent")).isGreaterThan(sentBefore);
 		assertThat(jdbc.sql("select count(*) from mail_outbox where text_body like ? or headers::text like ?")
 			.param("%" + link + "%")
 			.param("%" + link + "%")
@@ -80,6 +90,7 @@ class MailEngineIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aSuppressedAddressGetsNothingAndItsMailIsNotRetried() throws Exception {
+		double suppressedBefore = counted("suppressed");
 		String gone = address("gone");
 		String other = address("other");
 		suppressions.suppress(gone, Suppressions.Reason.COMPLAINT, "test", null);
@@ -89,6 +100,7 @@ class MailEngineIntegrationTest extends IntegrationTest {
 		AlertMailbox.await(MAIL, other, 1);
 		await().atMost(Duration.ofSeconds(5)).until(() -> "suppressed".equals(row(gone).get("status")));
 		assertThat(row(gone)).containsEntry("text_body", "").containsEntry("html_body", "");
+		assertThat(counted("suppressed")).isGreaterThan(suppressedBefore);
 		assertThat(AlertMailbox.to(MAIL, gone)).isEmpty();
 		assertThat(List.of(MAIL.getReceivedMessages()))
 			.allSatisfy(m -> assertThat(AlertMailbox.recipients(m)).doesNotContain(gone));
