@@ -116,6 +116,15 @@ read -r stored mails sent last_sent < <(dbq "select
     count(*), count(*) filter (where status = 'sent'), coalesce(max(extract(epoch from sent_at)), 0)
     from mail_outbox where recipient like 's-$RUN_ID-%' and category = 'petitions/confirm-signature'" | tr '|' ' ')
 bodies_left=$(dbq "select count(*) from mail_outbox where status = 'sent' and (text_body <> '' or html_body <> '')")
+# Second by second from the spike's start: signatures stored, their mails queued, and mails accepted.
+dbq "with t as (select extract(epoch from created_at) - $spike_start as s, 'signed' as what from signature
+                where email like 's-$RUN_ID-%'
+                union all
+                select extract(epoch from sent_at) - $spike_start, 'sent' from mail_outbox
+                where recipient like 's-$RUN_ID-%' and sent_at is not null)
+     select floor(s)::int as second, count(*) filter (where what = 'signed') as signed,
+            count(*) filter (where what = 'sent') as sent
+     from t group by 1 order by 1" >"$OUT/timeline.txt"
 app_stop
 kill -TERM "$SINK_PID" 2>/dev/null || true
 SINK_PID=""

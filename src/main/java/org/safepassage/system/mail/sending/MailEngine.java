@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -60,6 +61,14 @@ class MailEngine implements MailDelivery, DisposableBean {
 
 	private volatile SmtpPool pool;
 
+	/**
+	 * Platform threads, not virtual ones: a send is a few hundred short SMTP round trips,
+	 * and in a signing spike a virtual thread waits behind every page being rendered
+	 * after each of them, so confirmations fell seconds behind; the kernel wakes a thread
+	 * that waited on I/O at once.
+	 */
+	private final ExecutorService senders;
+
 	/** What became of each mail, for the metrics: sent, retry, failed, bounced ... */
 	private final Map<Result, Counter> outcomes = new EnumMap<>(Result.class);
 
@@ -74,6 +83,8 @@ class MailEngine implements MailDelivery, DisposableBean {
 		}
 		this.smtp = smtp;
 		this.properties = properties;
+		this.senders = Executors.newFixedThreadPool(Math.max(1, properties.connections()),
+				Thread.ofPlatform().name("mail-sender-", 1).daemon(true).factory());
 		this.suppressions = suppressions;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
@@ -112,6 +123,7 @@ class MailEngine implements MailDelivery, DisposableBean {
 	/** On shutdown, QUIT on every kept connection rather than dropping it. */
 	@Override
 	public void destroy() {
+		senders.shutdownNow();
 		SmtpPool shared = pool;
 		if (shared != null) {
 			shared.close();
@@ -137,7 +149,7 @@ class MailEngine implements MailDelivery, DisposableBean {
 
 	/**
 	 * One worker claims first; only when its batch is full do the others join, so an idle
-	 * round costs one query.
+	 * round costs one query. Sending runs on the platform threads of {@link #senders}.
 	 */
 	private void deliver(MailSource source, SmtpPool pool) {
 		int size = properties.batchSize();
@@ -145,31 +157,27 @@ class MailEngine implements MailDelivery, DisposableBean {
 		if (first.isEmpty()) {
 			return;
 		}
-		if (first.size() < size) {
+		int workers = first.size() < size ? 1 : Math.max(1, properties.connections());
+		List<Future<?>> running = new ArrayList<>();
+		running.add(senders.submit(() -> {
 			sendAndMark(source, pool, first);
-			return;
-		}
-		int workers = Math.max(1, properties.connections());
-		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<?>> running = new ArrayList<>();
-			running.add(executor.submit(() -> {
-				sendAndMark(source, pool, first);
+			if (first.size() == size) {
 				drain(source, pool);
-			}));
-			for (int i = 1; i < workers; i++) {
-				running.add(executor.submit(() -> drain(source, pool)));
 			}
-			for (Future<?> future : running) {
-				try {
-					future.get();
-				}
-				catch (ExecutionException e) {
-					log.warn("Mail worker stopped: {}", e.getCause().toString());
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+		}));
+		for (int i = 1; i < workers; i++) {
+			running.add(senders.submit(() -> drain(source, pool)));
+		}
+		for (Future<?> future : running) {
+			try {
+				future.get();
+			}
+			catch (ExecutionException e) {
+				log.warn("Mail worker stopped: {}", e.getCause().toString());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
 			}
 		}
 	}
