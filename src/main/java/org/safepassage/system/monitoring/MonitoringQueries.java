@@ -5,6 +5,9 @@ package org.safepassage.system.monitoring;
  */
 final class MonitoringQueries {
 
+	/** Readiness: the database answers at all. */
+	static final String DATABASE_ANSWERS = "select 1";
+
 	private MonitoringQueries() {
 	}
 
