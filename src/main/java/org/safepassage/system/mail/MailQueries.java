@@ -65,7 +65,10 @@ final class MailQueries {
 
 	// --- mail that waits (issue 11): the queue's age, and sending a failed mail again
 
-	static final String OLDEST_WAITING = "select min(queued_at) from mail_outbox where status in ('pending', 'sending')";
+	/** Mail not yet handed to the server, through the partial index on open mail. */
+	static final String QUEUE = "select count(*), min(queued_at) from mail_outbox where status in ('pending', 'sending')";
+
+	static final String SUPPRESSIONS_BY_REASON = "select reason, count(*) from mail_suppression group by reason";
 
 	/** Only failed mail that still has its body; the retry period starts anew. */
 	static final String SEND_AGAIN = """

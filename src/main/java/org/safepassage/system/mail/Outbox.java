@@ -94,10 +94,17 @@ public class Outbox {
 			.update();
 	}
 
-	/** When the longest-waiting unsent mail was queued; empty when nothing waits. */
-	public Optional<Instant> oldestWaiting() {
-		return jdbc.sql(MailQueries.OLDEST_WAITING)
-			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+	/**
+	 * Mail not yet accepted by the server: how many, and when the longest-waiting was
+	 * queued (empty when nothing waits).
+	 */
+	public record Queue(long depth, Optional<Instant> oldestQueuedAt) {
+	}
+
+	public Queue queue() {
+		return jdbc.sql(MailQueries.QUEUE)
+			.query((rs, n) -> new Queue(rs.getLong(1),
+					Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)))
 			.single();
 	}
 

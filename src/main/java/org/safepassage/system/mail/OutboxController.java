@@ -50,7 +50,8 @@ class OutboxController {
 		model.addAttribute("mails", mails);
 		model.addAttribute("counts", outbox.countsByStatus());
 		model.addAttribute("oldestWaiting",
-				outbox.oldestWaiting()
+				outbox.queue()
+					.oldestQueuedAt()
 					.map(queued -> Duration.between(queued, clock.instant()))
 					.map(OutboxController::age)
 					.orElse(null));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +102,18 @@ public class Suppressions {
 	@Transactional
 	public boolean lift(String address) {
 		return jdbc.sql(MailQueries.LIFT_SUPPRESSION).param("mailbox", CanonicalEmail.of(address)).update() > 0;
+	}
+
+	/** How many mailboxes are on the list for each reason, every reason given. */
+	public Map<Reason, Long> countsByReason() {
+		Map<Reason, Long> counts = new EnumMap<>(Reason.class);
+		for (Reason reason : Reason.values()) {
+			counts.put(reason, 0L);
+		}
+		jdbc.sql(MailQueries.SUPPRESSIONS_BY_REASON)
+			.query((rs, n) -> counts.put(Reason.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	/** Newest first; {@code search} matches part of the canonical address. */

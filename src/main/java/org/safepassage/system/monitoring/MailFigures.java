@@ -1,13 +1,15 @@
 package org.safepassage.system.monitoring;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.safepassage.system.mail.Outbox;
+import org.safepassage.system.mail.Suppressions;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +20,13 @@ import org.springframework.stereotype.Component;
 class MailFigures {
 
 	/** Reasons an address is suppressed, each reported even at zero. */
-	static final String[] SUPPRESSION_REASONS = { "HARD_BOUNCE", "COMPLAINT", "ADDED_BY_STAFF" };
+	static final String[] SUPPRESSION_REASONS = Arrays.stream(Suppressions.Reason.values())
+		.map(Enum::name)
+		.toArray(String[]::new);
 
-	private final JdbcClient jdbc;
+	private final Outbox outbox;
+
+	private final Suppressions suppressions;
 
 	private final Clock clock;
 
@@ -28,8 +34,9 @@ class MailFigures {
 
 	private volatile Figures figures = new Figures(0, 0, Map.of(), Instant.MIN);
 
-	MailFigures(JdbcClient jdbc, Clock clock, MonitoringProperties properties) {
-		this.jdbc = jdbc;
+	MailFigures(Outbox outbox, Suppressions suppressions, Clock clock, MonitoringProperties properties) {
+		this.outbox = outbox;
+		this.suppressions = suppressions;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -59,15 +66,13 @@ class MailFigures {
 	}
 
 	private Figures read(Instant now) {
-		Figures queue = jdbc.sql(MonitoringQueries.MAIL_QUEUE)
-			.param("now", now.atOffset(ZoneOffset.UTC))
-			.query((rs, n) -> new Figures(rs.getLong("depth"), rs.getDouble("oldest_seconds"), Map.of(), now))
-			.single();
-		Map<String, Long> suppressed = new ConcurrentHashMap<>();
-		jdbc.sql(MonitoringQueries.SUPPRESSIONS_BY_REASON)
-			.query((rs, n) -> suppressed.put(rs.getString("reason"), rs.getLong("addresses")))
-			.list();
-		return new Figures(queue.queueDepth(), queue.oldestQueuedSeconds(), Map.copyOf(suppressed), now);
+		Outbox.Queue queue = outbox.queue();
+		double oldestSeconds = queue.oldestQueuedAt()
+			.map(queued -> Math.max(0, Duration.between(queued, now).toMillis() / 1000.0))
+			.orElse(0.0);
+		Map<String, Long> suppressed = new LinkedHashMap<>();
+		suppressions.countsByReason().forEach((reason, count) -> suppressed.put(reason.name(), count));
+		return new Figures(queue.depth(), oldestSeconds, Map.copyOf(suppressed), now);
 	}
 
 }
