@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,9 +66,11 @@ class MailEngine implements MailDelivery, DisposableBean {
 	 * Platform threads, not virtual ones: a send is a few hundred short SMTP round trips,
 	 * and in a signing spike a virtual thread waits behind every page being rendered
 	 * after each of them, so confirmations fell seconds behind; the kernel wakes a thread
-	 * that waited on I/O at once.
+	 * that waited on I/O at once. One pool per source, so that a large alert being sent
+	 * never holds confirmations back: the sources' workers then share the SMTP
+	 * connections batch by batch ({@link SmtpPool} is fair).
 	 */
-	private final ExecutorService senders;
+	private final Map<MailSource, ExecutorService> senders = new ConcurrentHashMap<>();
 
 	/** What became of each mail, for the metrics: sent, retry, failed, bounced ... */
 	private final Map<Result, Counter> outcomes = new EnumMap<>(Result.class);
@@ -83,8 +86,6 @@ class MailEngine implements MailDelivery, DisposableBean {
 		}
 		this.smtp = smtp;
 		this.properties = properties;
-		this.senders = Executors.newFixedThreadPool(Math.max(1, properties.connections()),
-				Thread.ofPlatform().name("mail-sender-", 1).daemon(true).factory());
 		this.suppressions = suppressions;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
@@ -123,7 +124,7 @@ class MailEngine implements MailDelivery, DisposableBean {
 	/** On shutdown, QUIT on every kept connection rather than dropping it. */
 	@Override
 	public void destroy() {
-		senders.shutdownNow();
+		senders.values().forEach(ExecutorService::shutdownNow);
 		SmtpPool shared = pool;
 		if (shared != null) {
 			shared.close();
@@ -149,7 +150,8 @@ class MailEngine implements MailDelivery, DisposableBean {
 
 	/**
 	 * One worker claims first; only when its batch is full do the others join, so an idle
-	 * round costs one query. Sending runs on the platform threads of {@link #senders}.
+	 * round costs one query. Sending runs on the source's platform threads
+	 * ({@link #senders}).
 	 */
 	private void deliver(MailSource source, SmtpPool pool) {
 		int size = properties.batchSize();
@@ -158,15 +160,18 @@ class MailEngine implements MailDelivery, DisposableBean {
 			return;
 		}
 		int workers = first.size() < size ? 1 : Math.max(1, properties.connections());
+		ExecutorService threads = senders
+			.computeIfAbsent(source, s -> Executors.newFixedThreadPool(Math.max(1, properties.connections()),
+					Thread.ofPlatform().name("mail-" + s.getClass().getSimpleName() + "-", 1).daemon(true).factory()));
 		List<Future<?>> running = new ArrayList<>();
-		running.add(senders.submit(() -> {
+		running.add(threads.submit(() -> {
 			sendAndMark(source, pool, first);
 			if (first.size() == size) {
 				drain(source, pool);
 			}
 		}));
 		for (int i = 1; i < workers; i++) {
-			running.add(senders.submit(() -> drain(source, pool)));
+			running.add(threads.submit(() -> drain(source, pool)));
 		}
 		for (Future<?> future : running) {
 			try {
