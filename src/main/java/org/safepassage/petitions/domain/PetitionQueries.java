@@ -156,8 +156,8 @@ public final class PetitionQueries {
 			with taken as (
 			    delete from signature_count_pending
 			    where id in (select id from signature_count_pending order by id limit :limit)
-			    returning petition_id, country),
-			grouped as (select petition_id, country, count(*) as n from taken group by petition_id, country)
+			    returning petition_id, country, delta),
+			grouped as (select petition_id, country, sum(delta) as n from taken group by petition_id, country)
 			insert into signature_count (petition_id, country, confirmed)
 			select petition_id, country, n from grouped
 			on conflict (petition_id, country) do update set confirmed = signature_count.confirmed + excluded.confirmed""";
@@ -168,7 +168,8 @@ public final class PetitionQueries {
 
 	public static final String TRUE_COUNTS = """
 			select petition_id, country, count(*) as confirmed from signature
-			where confirmed_at is not null and not flagged group by petition_id, country""";
+			where confirmed_at is not null and not flagged and invalidated_at is null
+			group by petition_id, country""";
 
 	public static final String DELETE_COUNTS = "delete from signature_count";
 
