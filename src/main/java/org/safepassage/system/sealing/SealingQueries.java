@@ -1,0 +1,35 @@
+package org.safepassage.system.sealing;
+
+/** The SQL of sealing: wrapped data keys and the key check. */
+final class SealingQueries {
+
+	static final String KEY_CHECK = "select sealed from sealing_key_check where id = 1";
+
+	static final String INSERT_KEY_CHECK = """
+			insert into sealing_key_check (id, sealed, created_at) values (1, :sealed, :now)
+			on conflict (id) do nothing""";
+
+	static final String UPDATE_KEY_CHECK = "update sealing_key_check set sealed = :sealed where id = 1";
+
+	static final String COUNT_DATA_KEYS = "select count(*) from sealing_data_key";
+
+	static final String INSERT_DATA_KEY = """
+			insert into sealing_data_key (wrapped, kek_key_id, created_at) values (:wrapped, :kekKeyId, :now)
+			returning id""";
+
+	static final String DATA_KEY = "select wrapped from sealing_data_key where id = :id";
+
+	static final String DELETE_DATA_KEY = "delete from sealing_data_key where id = :id";
+
+	static final String STALE_DATA_KEYS = """
+			select id, wrapped from sealing_data_key where kek_key_id <> :primary order by id limit :limit
+			for update skip locked""";
+
+	static final String REWRAP_DATA_KEY = "update sealing_data_key set wrapped = :wrapped, kek_key_id = :kekKeyId where id = :id";
+
+	static final String COUNT_STALE_DATA_KEYS = "select count(*) from sealing_data_key where kek_key_id <> :primary";
+
+	private SealingQueries() {
+	}
+
+}
