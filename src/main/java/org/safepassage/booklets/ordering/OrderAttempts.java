@@ -47,10 +47,13 @@ public class OrderAttempts {
 			return false;
 		}
 		Instant now = clock.instant();
+		Instant burstSince = now.minus(limits.burstWindow());
+		Instant sustainedSince = now.minus(limits.sustainedWindow());
 		boolean over = jdbc.sql(BookletQueries.RECENT_ATTEMPTS)
 			.param("ip", ip)
-			.param("burstSince", Timestamp.from(now.minus(limits.burstWindow())))
-			.param("sustainedSince", Timestamp.from(now.minus(limits.sustainedWindow())))
+			.param("burstSince", Timestamp.from(burstSince))
+			.param("sustainedSince", Timestamp.from(sustainedSince))
+			.param("since", Timestamp.from(burstSince.isBefore(sustainedSince) ? burstSince : sustainedSince))
 			.query((rs, n) -> limits.isOver(rs.getLong("in_burst"), rs.getLong("in_sustained")))
 			.single();
 		jdbc.sql(BookletQueries.RECORD_ATTEMPT).param("ip", ip).param("at", Timestamp.from(now)).update();

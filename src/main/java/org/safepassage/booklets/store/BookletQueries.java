@@ -87,7 +87,7 @@ public final class BookletQueries {
 	public static final String RECENT_ATTEMPTS = """
 			select count(*) filter (where at >= :burstSince) as in_burst,
 			       count(*) filter (where at >= :sustainedSince) as in_sustained
-			from booklet_order_attempt where ip = cast(:ip as inet) and at >= least(:burstSince, :sustainedSince)""";
+			from booklet_order_attempt where ip = cast(:ip as inet) and at >= :since""";
 
 	public static final String RECORD_ATTEMPT = "insert into booklet_order_attempt (ip, at) values (cast(:ip as inet), :at)";
 

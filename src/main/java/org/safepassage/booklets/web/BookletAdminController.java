@@ -84,20 +84,20 @@ class BookletAdminController {
 		return "redirect:/admin/booklets/" + id;
 	}
 
-	@GetMapping("/{id:\\d+}")
+	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("booklet", administration.get(id));
 		model.addAttribute("counts", fulfilment.counts(id));
 		return "admin/booklets/show";
 	}
 
-	@GetMapping("/{id:\\d+}/edit")
+	@GetMapping("/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		model.addAttribute("form", BookletForm.of(administration.get(id).content()));
 		return formPage(id, model);
 	}
 
-	@PostMapping("/{id:\\d+}")
+	@PostMapping("/{id}")
 	String revise(@PathVariable long id, @Valid @ModelAttribute("form") BookletForm form, BindingResult errors,
 			@RequestParam(required = false) MultipartFile cover, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
@@ -110,18 +110,18 @@ class BookletAdminController {
 		return act(id, redirect, () -> administration.revise(id, form.toContent(), image));
 	}
 
-	@PostMapping("/{id:\\d+}/publish")
+	@PostMapping("/{id}/publish")
 	String publish(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> administration.publish(id));
 	}
 
-	@PostMapping("/{id:\\d+}/unpublish")
+	@PostMapping("/{id}/unpublish")
 	String unpublish(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> administration.unpublish(id));
 	}
 
 	/** Adds copies, or takes them away with a negative number. */
-	@PostMapping("/{id:\\d+}/stock")
+	@PostMapping("/{id}/stock")
 	String stock(@PathVariable long id, @RequestParam(defaultValue = "") String change, RedirectAttributes redirect) {
 		Long copies = Numbers.orNull(change.strip().startsWith("+") ? change.strip().substring(1) : change);
 		if (copies == null || copies == 0 || Math.abs(copies) > 1_000_000) {
@@ -132,7 +132,7 @@ class BookletAdminController {
 	}
 
 	/** The cover of any booklet, draft or not, for staff. */
-	@GetMapping("/{id:\\d+}/cover")
+	@GetMapping("/{id}/cover")
 	ResponseEntity<byte[]> cover(@PathVariable long id) {
 		return CoverResponses.of(booklets.cover(id));
 	}

@@ -24,7 +24,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -36,11 +35,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * export is in the audit log.
  */
 @Controller
-@RequestMapping("/admin/booklets/orders")
 class FulfilmentController {
 
 	/** Orders shown on one page; the export holds up to {@link Fulfilment#MAX_ROWS}. */
 	static final int PAGE = 500;
+
+	static final String ORDERS = "/admin/booklets/orders";
 
 	private final Fulfilment fulfilment;
 
@@ -57,7 +57,7 @@ class FulfilmentController {
 		this.clock = clock;
 	}
 
-	@GetMapping
+	@GetMapping(ORDERS)
 	String list(@RequestParam(defaultValue = "") String booklet, @RequestParam(defaultValue = "") String country,
 			Locale locale, Model model) {
 		Fulfilment.Filter filter = filter(booklet, country);
@@ -72,7 +72,7 @@ class FulfilmentController {
 		return "admin/booklets/orders";
 	}
 
-	@GetMapping(".csv")
+	@GetMapping(ORDERS + ".csv")
 	void export(@RequestParam(defaultValue = "") String booklet, @RequestParam(defaultValue = "") String country,
 			HttpServletResponse response) throws IOException {
 		Fulfilment.Filter filter = filter(booklet, country);
@@ -86,7 +86,7 @@ class FulfilmentController {
 	}
 
 	/** Marks every ticked order dispatched. */
-	@PostMapping("/dispatch")
+	@PostMapping(ORDERS + "/dispatch")
 	String dispatchTicked(@RequestParam(name = "ids", required = false) List<String> ids,
 			@RequestParam(defaultValue = "") String booklet, @RequestParam(defaultValue = "") String country,
 			Principal principal, RedirectAttributes redirect) {
@@ -98,21 +98,21 @@ class FulfilmentController {
 		else {
 			redirect.addFlashAttribute("dispatched", fulfilment.dispatch(orders, principal.getName()));
 		}
-		return "redirect:/admin/booklets/orders" + query(filter(booklet, country));
+		return "redirect:" + ORDERS + query(filter(booklet, country));
 	}
 
-	@PostMapping("/{order:\\d+}/dispatch")
+	@PostMapping(ORDERS + "/{order}/dispatch")
 	String dispatch(@PathVariable long order, @RequestParam(defaultValue = "") String booklet,
 			@RequestParam(defaultValue = "") String country, Principal principal, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("dispatched", fulfilment.dispatch(List.of(order), principal.getName()));
-		return "redirect:/admin/booklets/orders" + query(filter(booklet, country));
+		return "redirect:" + ORDERS + query(filter(booklet, country));
 	}
 
-	@PostMapping("/{order:\\d+}/cancel")
+	@PostMapping(ORDERS + "/{order}/cancel")
 	String cancel(@PathVariable long order, @RequestParam(defaultValue = "") String booklet,
 			@RequestParam(defaultValue = "") String country, Principal principal, RedirectAttributes redirect) {
 		return StaffAction.thenRedirect(() -> fulfilment.cancel(order, principal.getName()), redirect,
-				"/admin/booklets/orders" + query(filter(booklet, country)));
+				ORDERS + query(filter(booklet, country)));
 	}
 
 	/**
