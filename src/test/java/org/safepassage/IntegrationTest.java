@@ -68,6 +68,7 @@ public abstract class IntegrationTest {
 		// address
 		// across the whole site (signing per petition, and tests use new petitions).
 		registry.add("safepassage.alerts.limits.allow-list", () -> "127.0.0.1, 192.0.2.0/24");
+		registry.add("safepassage.booklets.limits.allow-list", () -> "127.0.0.1, 192.0.2.0/24");
 		registry.add("safepassage.mail.webhooks.secret", () -> "webhook-secret-for-tests");
 		// The application takes uploads of 200 MB (a UK postcode file); the request size
 		// tests send just over Spring's default of 10 MB instead.

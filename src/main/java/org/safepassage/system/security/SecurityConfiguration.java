@@ -150,7 +150,7 @@ class SecurityConfiguration {
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
 						.requestMatchers("/admin/evidence/**")
 						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
-						.requestMatchers("/admin/alerts/**", "/admin/letters/**")
+						.requestMatchers("/admin/alerts/**", "/admin/letters/**", "/admin/booklets/**")
 						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
 						.requestMatchers("/admin/petitions/**")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
@@ -214,7 +214,8 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers(publicForms("/petitions/{id}/signatures", "/signatures/confirm",
 						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{link}",
 						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}",
-						"/letters/{id}/write", "/letters/confirm", "/letters/reply")))
+						"/letters/{id}/write", "/letters/confirm", "/letters/reply", "/resources/{id}/order",
+						"/resources/confirm")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);
