@@ -10,7 +10,7 @@
  * (sending), {@code web} (pages, forms and the feed) and {@code demo} are internal.
  */
 @ApplicationModule(displayName = "Alerts",
-		allowedDependencies = { "petitions", "evidence", "system", "system::mail", "shared" })
+		allowedDependencies = { "petitions", "evidence", "system", "system::mail", "shared", "system::sharing" })
 package org.safepassage.alerts;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,7 @@
  * {@code forms} (what researchers type, on pages and in CSV rows), {@code csv},
  * {@code timeline}, {@code web} and {@code demo}.
  */
-@ApplicationModule(displayName = "Evidence", allowedDependencies = { "petitions", "shared" })
+@ApplicationModule(displayName = "Evidence", allowedDependencies = { "petitions", "shared", "system::sharing" })
 package org.safepassage.evidence;
 
 import org.springframework.modulith.ApplicationModule;

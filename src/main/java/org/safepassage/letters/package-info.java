@@ -13,8 +13,8 @@
  * {@code demo} (a demo directory whose every address is at example.org, and a demo
  * campaign).
  */
-@ApplicationModule(displayName = "Letters",
-		allowedDependencies = { "petitions", "evidence", "alerts", "system", "system::mail", "shared" })
+@ApplicationModule(displayName = "Letters", allowedDependencies = { "petitions", "evidence", "alerts", "system",
+		"system::mail", "shared", "system::sharing" })
 package org.safepassage.letters;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.shared.NotFoundException;
+import org.safepassage.system.sharing.ShareCard;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,9 @@ class AlertPageController {
 	@GetMapping("/alerts/{id:\\d+}")
 	String show(@PathVariable long id, Locale locale, Model model, HttpServletRequest request) {
 		AlertRepository.Stored stored = publicAlert(id);
-		model.addAttribute("alert", views.view(stored, locale));
+		AlertViews.AlertView alert = views.view(stored, locale);
+		model.addAttribute("alert", alert);
+		model.addAttribute(ShareCard.MODEL_NAME, AlertCardController.shareCard(alert));
 		model.addAttribute("prayedToday", prayedToday(request, id));
 		return "alerts/show";
 	}

@@ -15,6 +15,7 @@ import org.safepassage.evidence.timeline.Timeline;
 import org.safepassage.evidence.timeline.TimelineChart;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.validation.EnumNames;
+import org.safepassage.system.sharing.ShareCard;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -78,7 +79,11 @@ class EvidencePageController {
 	String incident(@PathVariable long id, Locale locale, Model model, HttpServletRequest request) {
 		EvidenceCatalogue.Listed listed = catalogue.incident(id, draftsVisible(request))
 			.orElseThrow(() -> new NotFoundException("No incident " + id));
-		model.addAttribute("incident", views.incident(listed, locale));
+		EvidenceViews.IncidentView incident = views.incident(listed, locale);
+		model.addAttribute("incident", incident);
+		if (incident.published()) {
+			model.addAttribute(ShareCard.MODEL_NAME, IncidentCardController.shareCard(incident));
+		}
 		model.addAttribute("petitions", petitions.publicOnes(catalogue.petitions(id)));
 		return "evidence/incident";
 	}

@@ -15,6 +15,7 @@ import org.safepassage.letters.writing.Writing;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.system.PublicFormOrigin;
+import org.safepassage.system.sharing.ShareCard;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -123,7 +124,9 @@ class LetterPageController {
 	}
 
 	private String writePage(LetterCampaign campaign, List<Representative> representatives, Model model) {
-		model.addAttribute("campaign", views.view(campaign, false));
+		CampaignView view = views.view(campaign, false);
+		model.addAttribute("campaign", view);
+		model.addAttribute(ShareCard.MODEL_NAME, CampaignCardController.shareCard(view));
 		model.addAttribute("representatives", representatives);
 		model.addAttribute("representativeIds", representatives.stream().map(Representative::id).toList());
 		model.addAttribute("representativeLabels",

@@ -17,6 +17,7 @@ import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.system.PublicFormOrigin;
+import org.safepassage.system.sharing.ShareCard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -167,7 +168,9 @@ class PetitionPageController {
 	}
 
 	private String petitionPage(long id, Locale locale, Model model) {
-		model.addAttribute("petition", publicPetition(id, locale));
+		PetitionView petition = publicPetition(id, locale);
+		model.addAttribute("petition", petition);
+		model.addAttribute(ShareCard.MODEL_NAME, PetitionCardController.shareCard(petition));
 		model.addAttribute("evidence", linkedEvidence(id, locale));
 		SignatureForm form = (SignatureForm) model.getAttribute("form");
 		model.addAttribute("countryOptions", Countries.htmlOptions(locale, form == null ? null : form.country()));

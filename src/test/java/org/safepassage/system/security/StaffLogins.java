@@ -18,13 +18,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Staff accounts and real sign-ins (session cookies) for the security tests. */
-final class StaffLogins {
+public final class StaffLogins {
 
 	private StaffLogins() {
 	}
 
 	/** An enabled account with this password (replaced if the test ran before). */
-	static long account(JdbcClient jdbc, PasswordEncoder encoder, String email, String password, String role) {
+	public static long account(JdbcClient jdbc, PasswordEncoder encoder, String email, String password, String role) {
 		jdbc.sql("delete from staff_account where email = ?").param(email).update();
 		return jdbc.sql("""
 				insert into staff_account (email, display_name, password_hash, roles)
@@ -40,7 +40,7 @@ final class StaffLogins {
 	 * shared context, real HTTP included. Tests of real sessions and cookies put the
 	 * application's own back first.
 	 */
-	static void undoMockMvcCsrf(List<SecurityFilterChain> chains, CsrfTokenRepository applicationTokens) {
+	public static void undoMockMvcCsrf(List<SecurityFilterChain> chains, CsrfTokenRepository applicationTokens) {
 		chains.stream()
 			.flatMap(chain -> chain.getFilters().stream())
 			.filter(CsrfFilter.class::isInstance)
