@@ -120,7 +120,9 @@ final class PackPdf {
 		for (String demand : cover.demands()) {
 			document.add(paragraph(n++ + ". " + demand, body, 2));
 		}
-		document.add(paragraph(message("pack.pdf.period", cover.period()), body, 10));
+		Paragraph period = paragraph(message("pack.pdf.period", cover.period()), body, 10);
+		period.setSpacingBefore(8);
+		document.add(period);
 		document.add(paragraph(message("pack.pdf.total", cover.signatures()), heading, 10));
 		document.add(paragraph(message("pack.pdf.digest"), body, 2));
 		document.add(paragraph(cover.digest(), heading, 4));
@@ -271,7 +273,7 @@ final class PackPdf {
 		@Override
 		public void onEndPage(PdfWriter writer, Document document) {
 			PdfContentByte cb = writer.getDirectContent();
-			String prefix = text.apply("pack.pdf.page", new Object[] { writer.getPageNumber() });
+			String prefix = text.apply("pack.pdf.page", new Object[] { String.valueOf(writer.getPageNumber()) });
 			float y = MARGIN - 8;
 			cb.beginText();
 			cb.setFontAndSize(font, 7);

@@ -168,6 +168,7 @@ class DeliveryPackIntegrationTest extends IntegrationTest {
 				.contains("김민준", "王秀英", "陳美玲", "Анна Иванова", "Zoë O'Brien")
 				.contains("South Korea", "Taiwan")
 				.contains("Page 1 of " + document.getNumberOfPages())
+				.contains("Page " + document.getNumberOfPages() + " of " + document.getNumberOfPages())
 				.doesNotContain("@")
 				.doesNotContain("Flagged Person", "Not Confirmed", "Invalid Person", "SW1A");
 		}
