@@ -176,6 +176,69 @@ public final class PetitionQueries {
 	public static final String INSERT_COUNT = """
 			insert into signature_count (petition_id, country, confirmed) values (:petitionId, :country, :confirmed)""";
 
+	// --- delivery packs and daily checkpoints (petitions.pack, docs/delivery-pack.md)
+
+	/**
+	 * The canonical list: valid signatures (confirmed, not flagged, not invalidated)
+	 * confirmed before {@code :before} (null: all), in confirmation order. Read through a
+	 * cursor, never all at once.
+	 */
+	public static final String PACK_ROWS = """
+			select name, country, confirmed_at from signature
+			where petition_id = :petitionId and confirmed_at is not null
+			  and confirmed_at < coalesce(cast(:before as timestamptz), 'infinity')
+			  and not flagged and invalidated_at is null
+			order by confirmed_at, id""";
+
+	public static final String PACK_COLUMNS = """
+			id, petition_id, generated_at, generated_by, signatures, digest, chosen_at""";
+
+	public static final String INSERT_PACK = """
+			insert into delivery_pack (petition_id, generated_at, generated_by, signatures, digest)
+			values (:petitionId, :generatedAt, :generatedBy, :signatures, :digest)
+			returning id""";
+
+	public static final String PACKS_OF_PETITION = "select " + PACK_COLUMNS
+			+ " from delivery_pack where petition_id = :petitionId order by id desc limit :limit";
+
+	public static final String FIND_PACK = "select " + PACK_COLUMNS
+			+ " from delivery_pack where id = :packId and petition_id = :petitionId";
+
+	/** The pack staff chose when recording the delivery, else the latest one. */
+	public static final String PUBLISHED_PACK = "select " + PACK_COLUMNS + """
+			 from delivery_pack where petition_id = :petitionId
+			order by chosen_at desc nulls last, id desc limit 1""";
+
+	public static final String CHOOSE_PACK = """
+			update delivery_pack set chosen_at = :now where id = :packId and petition_id = :petitionId""";
+
+	/** One instance at a time works on a petition's packs or checkpoints. */
+	public static final String TRY_PETITION_LOCK = "select pg_try_advisory_xact_lock(:kind, cast(:petitionId as int))";
+
+	/**
+	 * Petitions that collected signatures during the days before {@code :before}, with
+	 * the day after their last checkpoint.
+	 */
+	public static final String CHECKPOINT_CANDIDATES = """
+			select p.id, p.opened_at, p.closed_at,
+			       (select max(c.day) from signature_checkpoint c where c.petition_id = p.id) as last_day
+			from petition p
+			where p.opened_at is not null and p.opened_at < :before
+			  and (p.state = 'OPEN' or (p.state in ('CLOSED', 'DELIVERED') and p.closed_at >= :since))
+			order by p.id""";
+
+	public static final String LAST_CHECKPOINT = """
+			select day, chain from signature_checkpoint where petition_id = :petitionId order by day desc limit 1""";
+
+	public static final String INSERT_CHECKPOINT = """
+			insert into signature_checkpoint (petition_id, day, signatures, digest, chain, recorded_at)
+			values (:petitionId, :day, :signatures, :digest, :chain, :recordedAt)
+			on conflict (petition_id, day) do nothing""";
+
+	public static final String CHECKPOINTS = """
+			select day, signatures, digest, chain, recorded_at from signature_checkpoint
+			where petition_id = :petitionId order by day""";
+
 	/**
 	 * An instant as a {@code timestamptz} parameter (such as {@code :now}), typed so that
 	 * {@code :now - interval} needs no cast. Every query takes the time from the

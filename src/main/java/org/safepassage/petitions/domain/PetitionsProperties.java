@@ -1,17 +1,19 @@
 package org.safepassage.petitions.domain;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 @ConfigurationProperties("safepassage.petitions")
 public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 		@DefaultValue("3") int mailsPerSignature, @DefaultValue("250ms") Duration countInterval,
 		@DefaultValue("10m") Duration recountInterval, @DefaultValue("30s") Duration closeCheckInterval,
 		@DefaultValue("Europe/London") ZoneId zone, @DefaultValue("250ms") Duration countCacheTtl,
-		@DefaultValue("500ms") Duration pageCacheTtl, @DefaultValue Batching batching) {
+		@DefaultValue("500ms") Duration pageCacheTtl, @DefaultValue Batching batching, @DefaultValue Pack pack) {
 
 	/**
 	 * Group commit of signatures: at most max-batch per transaction, a signer waits at
@@ -20,4 +22,24 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 	public record Batching(@DefaultValue("2") int writers, @DefaultValue("500") int maxBatch,
 			@DefaultValue("20000") int queueCapacity, @DefaultValue("3s") Duration maxWait) {
 	}
+
+	/**
+	 * Delivery packs and daily checkpoints (docs/delivery-pack.md).
+	 *
+	 * @param checkpointAt the UTC time of day after which the day before is checkpointed
+	 * @param checkpointCheckInterval how often instances look for a checkpoint that is
+	 * due
+	 * @param catchUpDays how many missed days a petition that closed is still
+	 * checkpointed for, and how many days one run records at most per petition
+	 * @param fetchSize rows read per round trip while a list streams
+	 * @param maxCsvUpload the largest CSV the public verify page reads
+	 * @param verificationsPerHour CSVs or digests one address may check in an hour
+	 * @param concurrentCsvChecks CSVs hashed at once on this instance; more wait briefly
+	 */
+	public record Pack(@DefaultValue("00:15") LocalTime checkpointAt,
+			@DefaultValue("10m") Duration checkpointCheckInterval, @DefaultValue("7") int catchUpDays,
+			@DefaultValue("1000") int fetchSize, @DefaultValue("10MB") DataSize maxCsvUpload,
+			@DefaultValue("30") int verificationsPerHour, @DefaultValue("2") int concurrentCsvChecks) {
+	}
+
 }

@@ -215,7 +215,9 @@ class SecurityConfiguration {
 						"/alerts/subscribe", "/alerts/confirm", "/alerts/preferences/{id}/{link}",
 						"/alerts/preferences/{id}/{link}/new-link", "/alerts/unsubscribe/{id}/{signature}",
 						"/letters/{id}/write", "/letters/confirm", "/letters/reply", "/resources/{id}/order",
-						"/resources/confirm")))
+						"/resources/confirm",
+						// Checking a list changes nothing (delivery pack, issue 13).
+						"/petitions/{id}/verify")))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class);

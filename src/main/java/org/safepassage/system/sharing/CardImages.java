@@ -79,7 +79,7 @@ public class CardImages {
 						+ "Korean and Chinese characters", resource);
 				return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 			}
-			return Font.createFont(Font.TRUETYPE_FONT, in);
+			return Font.createFonts(in)[0];
 		}
 		catch (IOException | FontFormatException ex) {
 			throw new IllegalStateException("The card font " + resource + " cannot be read", ex);
