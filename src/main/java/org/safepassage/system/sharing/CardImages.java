@@ -86,6 +86,11 @@ public class CardImages {
 		}
 	}
 
+	/** Whether the card font has a glyph for every character of {@code text}. */
+	boolean canDraw(String text) {
+		return this.font.canDisplayUpTo(text) == -1;
+	}
+
 	/** The card as PNG; {@code key} must change whenever what the card shows changes. */
 	public byte[] png(String key, Card card) {
 		return this.drawn.get(key, k -> draw(card));
