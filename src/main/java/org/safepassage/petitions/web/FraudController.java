@@ -95,9 +95,13 @@ class FraudController {
 					: fraudPage(id, "hour", 0, model);
 		}
 		administration.get(id);
-		BulkInvalidation.Result result = invalidation.invalidate(id, form.toCriteria(properties.zone()),
-				form.reason().strip(), principal.getName());
-		redirect.addFlashAttribute("invalidated", result);
+		try {
+			redirect.addFlashAttribute("invalidated", invalidation.invalidate(id, form.toCriteria(properties.zone()),
+					form.reason().strip(), principal.getName()));
+		}
+		catch (RuleViolation refused) {
+			redirect.addFlashAttribute("ruleError", refused.messageKey());
+		}
 		return "redirect:/admin/petitions/" + id + "/fraud";
 	}
 

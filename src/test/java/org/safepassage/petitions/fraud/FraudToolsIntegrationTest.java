@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.MailParts;
 import org.safepassage.alerts.AlertMailbox;
+import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.Petitions;
 import org.safepassage.petitions.signing.SignatureCounts;
@@ -257,6 +258,31 @@ class FraudToolsIntegrationTest extends IntegrationTest {
 			.query(Long.class)
 			.single()).isZero();
 		awaitPublicCount(id, 0);
+	}
+
+	@Test
+	void theCountOfADeliveredPetitionNoLongerChanges(@Autowired PetitionAdministration administration)
+			throws Exception {
+		long id = Petitions.openPetition(repository, "Delivered");
+		seed(id, 5, "d", "198.51.100", "example.org", "GB", true);
+		BulkInvalidation.Result batch = (BulkInvalidation.Result) mvc
+			.perform(post("/admin/petitions/{id}/fraud/invalidate", id).with(MODERATOR)
+				.with(csrf())
+				.param("address", "198.51.100.2")
+				.param("reason", "Before delivery"))
+			.andReturn()
+			.getFlashMap()
+			.get("invalidated");
+		administration.close(id);
+		administration.deliver(id, "Handed in");
+		mvc.perform(post("/admin/petitions/{id}/fraud/invalidate", id).with(MODERATOR)
+			.with(csrf())
+			.param("country", "GB")
+			.param("reason", "After delivery")).andExpect(flash().attribute("ruleError", "fraud.rule.countFixed"));
+		mvc.perform(post("/admin/petitions/{id}/fraud/batches/{batch}/restore", id, batch.batch()).with(MODERATOR)
+			.with(csrf())).andExpect(flash().attribute("ruleError", "fraud.rule.countFixed"));
+		awaitPublicCount(id, 4);
+		assertThat(trueCount(id)).isEqualTo(4);
 	}
 
 	@Test
