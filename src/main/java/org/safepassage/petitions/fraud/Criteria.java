@@ -21,17 +21,24 @@ public record Criteria(String address, String range, String domain, String email
 				&& until == null;
 	}
 
-	/** As the batch list and the audit log show it. */
+	/**
+	 * As the batch list and the audit log keep it, for good: a signer's email masked and
+	 * a single address as its block, since both outlive the signatures' own retention.
+	 */
 	public String describe() {
 		List<String> parts = new ArrayList<>();
-		add(parts, "address", address);
+		add(parts, "address", address == null ? null : "one in " + blockOf(address));
 		add(parts, "range", range);
 		add(parts, "domain", domain);
-		add(parts, "email", email);
+		add(parts, "email", email == null ? null : SuspectSignature.mask(email));
 		add(parts, "country", country);
 		add(parts, "from", from);
 		add(parts, "until", until);
 		return String.join(" ", parts);
+	}
+
+	private static String blockOf(String address) {
+		return AddressRange.parse(address + (address.contains(":") ? "/48" : "/24")).toString();
 	}
 
 	private static void add(List<String> parts, String name, Object value) {

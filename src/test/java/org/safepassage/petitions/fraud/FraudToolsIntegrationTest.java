@@ -220,6 +220,8 @@ class FraudToolsIntegrationTest extends IntegrationTest {
 			.getFlashMap()
 			.get("invalidated");
 		assertThat(kr.signatures()).isEqualTo(1);
+		assertThat(audited("signatures.invalidated", "petition=" + id + " % address=one in 203.0.113.0/24"))
+			.isEqualTo(1);
 		awaitPublicCount(id, 24);
 		assertThat(trueCount(id)).isEqualTo(24);
 
@@ -248,6 +250,10 @@ class FraudToolsIntegrationTest extends IntegrationTest {
 			.with(csrf())
 			.param("email", "Early@Example.org")
 			.param("reason", "Test")).andExpect(status().is3xxRedirection());
+		// The criteria are kept for good, so a signer's email is kept masked.
+		assertThat(audited("signatures.invalidated", "petition=" + id + " % email=e***@example.org")).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from staff_audit where record like '%early@%'").query(Long.class).single())
+			.isZero();
 		String text = MailParts.text(AlertMailbox.await(MAIL, "early@example.org", 1));
 		Matcher link = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]{32})").matcher(text);
 		assertThat(link.find()).isTrue();
