@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,47 @@ class FraudToolsScaleBench extends IntegrationTest {
 		assertThat(any).isFalse();
 		System.out.printf(Locale.ROOT, "BENCH lists of 200 rules: %.2f µs a signature (refuses + allows)%n",
 				(System.nanoTime() - started) / 1000.0 / calls);
+	}
+
+	/**
+	 * What the one index the fraud page added ({@code signature_by_time}) costs the
+	 * signing batch: the same 500-row inserts with and without it, alternately.
+	 */
+	@Test
+	void theTimeIndexOnTheSigningPath() {
+		long id = Petitions.openPetition(repository, "Index cost");
+		long[] with = new long[3];
+		long[] without = new long[3];
+		int[] offset = { 0 };
+		for (int round = 0; round < 6; round++) {
+			boolean indexed = round % 2 == 0;
+			if (!indexed) {
+				jdbc.sql("drop index signature_by_time").update();
+			}
+			long started = System.nanoTime();
+			for (int batch = 0; batch < 40; batch++) {
+				jdbc.sql("""
+						insert into signature (petition_id, name, email, email_canonical, country, locale, ip,
+						                       created_at, token_hash, token_expires_at)
+						select :id, 'Signer ' || g, 'i' || g || '@example.org', 'i' || g || '@example.org', 'GB', 'en',
+						       cast('10.1.' || (g % 250) || '.' || (g % 251) as inet), cast(:now as timestamptz),
+						       uuid_send(gen_random_uuid()), cast(:now as timestamptz) + interval '14 days'
+						from generate_series(:from, :from + 499) g""")
+					.param("id", id)
+					.param("now", Timestamp.from(clock.instant()))
+					.param("from", offset[0])
+					.update();
+				offset[0] += 500;
+			}
+			long ms = (System.nanoTime() - started) / 1_000_000;
+			(indexed ? with : without)[round / 2] = ms;
+			if (!indexed) {
+				jdbc.sql("create index signature_by_time on signature (petition_id, created_at)").update();
+			}
+		}
+		System.out.printf(Locale.ROOT,
+				"BENCH 20,000 signatures in 500-row inserts: with signature_by_time %s ms, without %s ms%n",
+				Arrays.toString(with), Arrays.toString(without));
 	}
 
 	private static void report(String what, long started) {
