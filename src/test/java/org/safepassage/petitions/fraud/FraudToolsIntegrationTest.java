@@ -1,11 +1,9 @@
 package org.safepassage.petitions.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,105 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.safepassage.IntegrationTest;
 import org.safepassage.MailParts;
 import org.safepassage.alerts.AlertMailbox;
 import org.safepassage.petitions.domain.PetitionAdministration;
-import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.Petitions;
-import org.safepassage.petitions.signing.SignatureCounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The fraud tools of issue 13 through the staff pages: stats, bulk invalidation and
- * restore with the public count following, allow and block lists, pausing.
+ * The fraud tools of issue 13 through the staff pages: where signatures come from, and
+ * bulk invalidation and restore with the public count following.
  */
-class FraudToolsIntegrationTest extends IntegrationTest {
-
-	static final RequestPostProcessor MODERATOR = user("moderator@example.org").roles("MODERATOR");
-
-	static final RequestPostProcessor CAMPAIGNER = user("campaigner@example.org").roles("CAMPAIGNER");
-
-	static final RequestPostProcessor RESEARCHER = user("researcher@example.org").roles("RESEARCHER");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PetitionRepository repository;
-
-	@Autowired
-	SignatureCounts counts;
-
-	@Autowired
-	SignatureWatch watch;
-
-	/**
-	 * {@code n} signatures made now from {@code ipPrefix.1..}, at {@code domain}, queued
-	 * to count when confirmed, as the signing batch and the confirmation write them.
-	 */
-	void seed(long petitionId, int n, String tag, String ipPrefix, String domain, String country, boolean confirmed) {
-		jdbc.sql(
-				"""
-						insert into signature (petition_id, name, email, email_canonical, country, locale, ip, created_at,
-						                       confirmed_at, token_hash, token_expires_at)
-						select :id, 'Signer ' || g, :tag || g || '@' || :domain, :tag || g || '@' || :domain, :country, 'en',
-						       cast(:ip || ((g % 250) + 1) as inet), cast(:now as timestamptz), case when :confirmed then cast(:now as timestamptz) end,
-						       uuid_send(gen_random_uuid()), cast(:now as timestamptz) + interval '14 days'
-						from generate_series(1, :n) g""")
-			.param("id", petitionId)
-			.param("tag", tag)
-			.param("domain", domain)
-			.param("country", country)
-			.param("ip", ipPrefix + ".")
-			.param("now", Timestamp.from(clock.instant()))
-			.param("confirmed", confirmed)
-			.param("n", n)
-			.update();
-		if (confirmed) {
-			jdbc.sql("""
-					insert into signature_count_pending (petition_id, country)
-					select :id, :country from generate_series(1, :n)""")
-				.param("id", petitionId)
-				.param("country", country)
-				.param("n", n)
-				.update();
-		}
-	}
-
-	long trueCount(long petitionId) {
-		return jdbc.sql("""
-				select count(*) from signature
-				where petition_id = ? and confirmed_at is not null and not flagged and invalidated_at is null""")
-			.param(petitionId)
-			.query(Long.class)
-			.single();
-	}
-
-	void awaitPublicCount(long petitionId, long expected) {
-		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-			assertThat(counts.of(petitionId).total()).isEqualTo(expected);
-		});
-	}
-
-	long audited(String action, String recordLike) {
-		return jdbc.sql("select count(*) from staff_audit where action = ? and record like ?")
-			.param(action)
-			.param(recordLike)
-			.query(Long.class)
-			.single();
-	}
+class FraudToolsIntegrationTest extends FraudTestSupport {
 
 	@Test
 	void statsGroupTheLastHourAndHighlightGroupsAboveTheShare() throws Exception {
@@ -306,149 +223,6 @@ class FraudToolsIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("Please enter an address range like")))
 			.andExpect(content().string(containsString("&lt;b&gt;10.0.0.0/99&lt;/b&gt;")))
 			.andExpect(content().string(containsString("This must be after the start.")));
-	}
-
-	@Test
-	void theBlockListRefusesWithoutSayingWhyAndTheAllowListSkipsTheLimits() throws Exception {
-		long id = Petitions.openPetition(repository, "Lists");
-		mvc.perform(post("/admin/petitions/rules").with(MODERATOR)
-			.with(csrf())
-			.param("kind", "BLOCK")
-			.param("subject", "RANGE")
-			.param("value", "198.18.5.9/24")
-			.param("note", "A bot farm")).andExpect(redirectedUrl("/admin/petitions/rules"));
-		mvc.perform(post("/admin/petitions/rules").with(MODERATOR)
-			.with(csrf())
-			.param("kind", "BLOCK")
-			.param("subject", "DOMAIN")
-			.param("value", "blocked.example")).andExpect(redirectedUrl("/admin/petitions/rules"));
-		mvc.perform(post("/admin/petitions/rules").with(MODERATOR)
-			.with(csrf())
-			.param("kind", "ALLOW")
-			.param("subject", "RANGE")
-			.param("value", "198.18.7.0/24")
-			.param("note", "University")).andExpect(redirectedUrl("/admin/petitions/rules"));
-		mvc.perform(post("/admin/petitions/rules").with(MODERATOR)
-			.with(csrf())
-			.param("kind", "ALLOW")
-			.param("subject", "RANGE")
-			.param("value", "198.18.5.0/24"))
-			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("already on a list")));
-		mvc.perform(get("/admin/petitions/rules").with(MODERATOR))
-			.andExpect(content().string(containsString("198.18.5.0/24")))
-			.andExpect(content().string(containsString("A bot farm")));
-
-		mvc.perform(signFrom(id, "198.18.5.77", "farm@example.org"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("We could not accept this signature.")))
-			.andExpect(content().string(not(containsString("198.18"))))
-			.andExpect(content().string(containsString("farm@example.org")));
-		mvc.perform(signFrom(id, "198.51.100.77", "someone@mail.blocked.example")).andExpect(status().isForbidden());
-		assertThat(
-				jdbc.sql("select count(*) from signature where petition_id = ?").param(id).query(Long.class).single())
-			.isZero();
-		assertThat(audited("signature.refused", "% RANGE 198.18.5.0/24 petition=" + id)).isEqualTo(1);
-		assertThat(audited("signature.refused", "% DOMAIN blocked.example petition=" + id)).isEqualTo(1);
-		assertThat(audited("signing-rule.added", "BLOCK RANGE 198.18.5.0/24")).isEqualTo(1);
-
-		for (int i = 1; i <= 5; i++) {
-			mvc.perform(signFrom(id, "198.18.7.20", "campus" + i + "@example.org"))
-				.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-			mvc.perform(signFrom(id, "198.18.9.20", "cafe" + i + "@example.org"))
-				.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-		}
-		assertThat(jdbc.sql("select count(*) from signature where petition_id = ? and flagged and email like 'campus%'")
-			.param(id)
-			.query(Long.class)
-			.single()).as("allow-listed").isZero();
-		assertThat(jdbc.sql("select count(*) from signature where petition_id = ? and flagged and email like 'cafe%'")
-			.param(id)
-			.query(Long.class)
-			.single()).as("limited as usual").isEqualTo(2);
-
-		// Removing a rule applies at once on this instance.
-		for (SigningRules.Rule rule : rulesOn("198.18.", "blocked.example")) {
-			mvc.perform(post("/admin/petitions/rules/{rule}/delete", rule.id()).with(MODERATOR).with(csrf()))
-				.andExpect(flash().attribute("done", true));
-		}
-		mvc.perform(signFrom(id, "198.18.5.77", "farm@example.org"))
-			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-	}
-
-	@Autowired
-	SigningRules rules;
-
-	List<SigningRules.Rule> rulesOn(String rangePrefix, String domain) {
-		return rules.list()
-			.stream()
-			.filter(r -> r.value().startsWith(rangePrefix) || r.value().equals(domain))
-			.toList();
-	}
-
-	MockHttpServletRequestBuilder signFrom(long id, String ip, String email) {
-		return post("/petitions/{id}/signatures", id).with(csrf()).with(request -> {
-			request.setRemoteAddr(ip);
-			return request;
-		}).param("name", "Signer").param("email", email).param("country", "GB");
-	}
-
-	@Test
-	void stoppingCollectionHidesTheFormRefusesSigningAndConfirmingAndIsReversible() throws Exception {
-		long id = Petitions.openPetition(repository, "Paused");
-		mvc.perform(signFrom(id, "198.51.100.1", "before@example.org"))
-			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-		mvc.perform(post("/admin/petitions/{id}/pause", id).with(CAMPAIGNER).with(csrf()))
-			.andExpect(flash().attribute("done", true));
-		mvc.perform(get("/petitions/{id}", id))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Signing this petition is paused")))
-			.andExpect(content().string(not(containsString("id=\"sign\""))));
-		mvc.perform(signFrom(id, "198.51.100.2", "during@example.org"))
-			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("Signing this petition is paused")));
-		String text = MailParts.text(AlertMailbox.await(MAIL, "before@example.org", 1));
-		Matcher link = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]{32})").matcher(text);
-		assertThat(link.find()).isTrue();
-		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", link.group(1)))
-			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("Signing is paused for a while")));
-		mvc.perform(post("/admin/petitions/{id}/pause", id).with(CAMPAIGNER).with(csrf()))
-			.andExpect(flash().attribute("ruleError", "petition.rule.alreadyPaused"));
-		assertThat(audited("POST /admin/petitions/{id}/pause", "id=" + id)).isEqualTo(2);
-
-		mvc.perform(post("/admin/petitions/{id}/resume", id).with(CAMPAIGNER).with(csrf()))
-			.andExpect(flash().attribute("done", true));
-		mvc.perform(post("/signatures/confirm").with(csrf()).param("token", link.group(1)))
-			.andExpect(redirectedUrl("/petitions/" + id + "?confirmed"));
-		mvc.perform(signFrom(id, "198.51.100.2", "during@example.org"))
-			.andExpect(redirectedUrl("/petitions/" + id + "/check-your-email"));
-		awaitPublicCount(id, 1);
-	}
-
-	@Test
-	void onlyPetitionStaffSeeTheToolsAndOnlyModeratorsChangeSignatures() throws Exception {
-		long id = Petitions.openPetition(repository, "Roles");
-		seed(id, 3, "x", "198.51.100", "example.org", "GB", true);
-		mvc.perform(get("/admin/petitions/{id}/fraud", id).with(RESEARCHER)).andExpect(status().isForbidden());
-		mvc.perform(get("/admin/petitions/{id}/fraud", id)).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/admin/petitions/{id}/fraud/invalidate", id).with(CAMPAIGNER)
-			.with(csrf())
-			.param("country", "GB")
-			.param("reason", "No")).andExpect(status().isForbidden());
-		mvc.perform(
-				post("/admin/petitions/{id}/fraud/preview", id).with(CAMPAIGNER).with(csrf()).param("country", "GB"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/petitions/{id}/pause", id).with(RESEARCHER).with(csrf()))
-			.andExpect(status().isForbidden());
-		mvc.perform(get("/admin/petitions/rules").with(CAMPAIGNER)).andExpect(status().isForbidden());
-		mvc.perform(post("/admin/petitions/rules").with(CAMPAIGNER)
-			.with(csrf())
-			.param("kind", "BLOCK")
-			.param("subject", "DOMAIN")
-			.param("value", "example.org")).andExpect(status().isForbidden());
-		assertThat(trueCount(id)).isEqualTo(3);
-		assertThat(rules.list()).noneMatch(r -> r.value().equals("example.org"));
 	}
 
 }
