@@ -3,7 +3,7 @@
  * confirming by email, counting in batches, closing and delivering.
  */
 @ApplicationModule(displayName = "Petitions",
-		allowedDependencies = { "shared", "system", "system::mail", "system::sharing" })
+		allowedDependencies = { "shared", "system", "system::mail", "system::sharing", "system::audit" })
 package org.safepassage.petitions;
 
 import org.springframework.modulith.ApplicationModule;

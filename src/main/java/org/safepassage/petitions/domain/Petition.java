@@ -42,13 +42,15 @@ public class Petition {
 
 	private Instant deliveredAt;
 
+	private Instant pausedAt;
+
 	private final int version;
 
 	private final PendingEvents events = new PendingEvents();
 
 	Petition(Long id, PetitionContent content, PetitionState state, String rejectionReason, String hiddenReason,
 			String deliveryNote, String createdBy, Instant createdAt, Instant submittedAt, Instant openedAt,
-			Instant closedAt, Instant deliveredAt, int version) {
+			Instant closedAt, Instant deliveredAt, Instant pausedAt, int version) {
 		this.id = id;
 		this.content = content;
 		this.state = state;
@@ -61,12 +63,13 @@ public class Petition {
 		this.openedAt = openedAt;
 		this.closedAt = closedAt;
 		this.deliveredAt = deliveredAt;
+		this.pausedAt = pausedAt;
 		this.version = version;
 	}
 
 	public static Petition draft(PetitionContent content, String createdBy, Instant now) {
 		return new Petition(null, content, PetitionState.DRAFT, null, null, null, createdBy, now, null, null, null,
-				null, 0);
+				null, null, 0);
 	}
 
 	void revise(PetitionContent revised) {
@@ -104,6 +107,7 @@ public class Petition {
 		require(state == PetitionState.OPEN, "petition.rule.closeOnlyOpen");
 		state = PetitionState.CLOSED;
 		closedAt = now;
+		pausedAt = null;
 		events.add(new PetitionClosed(id, now));
 	}
 
@@ -122,8 +126,28 @@ public class Petition {
 		hiddenReason = reason;
 	}
 
+	/**
+	 * Staff stop an open petition collecting (under attack, while they look): it takes no
+	 * signatures and no confirmations until resumed, and stays open.
+	 */
+	public void pause(Instant now) {
+		require(state == PetitionState.OPEN, "petition.rule.pauseOnlyOpen");
+		require(pausedAt == null, "petition.rule.alreadyPaused");
+		pausedAt = now;
+	}
+
+	public void resume() {
+		require(state == PetitionState.OPEN, "petition.rule.pauseOnlyOpen");
+		require(pausedAt != null, "petition.rule.notPaused");
+		pausedAt = null;
+	}
+
+	public boolean isPaused() {
+		return pausedAt != null;
+	}
+
 	public boolean acceptsSignatures(Instant now) {
-		return state == PetitionState.OPEN && !isPastClosingDate(now);
+		return state == PetitionState.OPEN && pausedAt == null && !isPastClosingDate(now);
 	}
 
 	boolean isPastClosingDate(Instant now) {
@@ -184,6 +208,10 @@ public class Petition {
 
 	public Instant deliveredAt() {
 		return deliveredAt;
+	}
+
+	public Instant pausedAt() {
+		return pausedAt;
 	}
 
 	int version() {

@@ -63,6 +63,16 @@ public class PetitionAdministration {
 	}
 
 	@Transactional
+	public void pause(long id) {
+		change(id, p -> p.pause(clock.instant()));
+	}
+
+	@Transactional
+	public void resume(long id) {
+		change(id, Petition::resume);
+	}
+
+	@Transactional
 	public void hide(long id, String reason) {
 		change(id, p -> p.hide(reason));
 	}

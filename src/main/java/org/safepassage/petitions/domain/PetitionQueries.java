@@ -4,13 +4,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Every SQL statement of the petitions module. */
+/**
+ * Every SQL statement of the petitions module, one section per part (petitions, signing,
+ * counting, fraud tools).
+ * <p>
+ * Longer than the ~300 lines a class should have, on purpose, as {@code LettersQueries}
+ * is: a module's SQL stays in one {@code *Queries} class so a reviewer reads every
+ * statement against the schema in one place. It holds only string constants.
+ */
 public final class PetitionQueries {
 
 	public static final String PETITION_COLUMNS = """
 			id, title, background, demands, target, signature_goal, closing_at, state, rejection_reason,
 			hidden_reason, delivery_note, created_by, created_at, submitted_at, opened_at, closed_at, delivered_at,
-			version""";
+			paused_at, version""";
 
 	public static final String FIND_PETITION = "select " + PETITION_COLUMNS + " from petition where id = :id";
 
@@ -29,7 +36,7 @@ public final class PetitionQueries {
 			       signature_goal = :goal, closing_at = :closingAt, state = :state,
 			       rejection_reason = :rejectionReason, hidden_reason = :hiddenReason, delivery_note = :deliveryNote,
 			       submitted_at = :submittedAt, opened_at = :openedAt, closed_at = :closedAt,
-			       delivered_at = :deliveredAt, version = version + 1
+			       delivered_at = :deliveredAt, paused_at = :pausedAt, version = version + 1
 			where id = :id and version = :version""";
 
 	public static final String LIST_BY_STATE = """
@@ -75,7 +82,7 @@ public final class PetitionQueries {
 			       cast(i.ip as inet), i.token_hash, :expiresAt, i.flagged, i.flag_reason, :now
 			from input i
 			where exists (select 1 from petition p where p.id = i.petition_id and p.state = 'OPEN'
-			              and (p.closing_at is null or p.closing_at > :now))
+			              and p.paused_at is null and (p.closing_at is null or p.closing_at > :now))
 			order by i.petition_id, i.email_canonical
 			on conflict (petition_id, email_canonical) do update
 			   set mails_sent = s.mails_sent + 1
@@ -108,7 +115,7 @@ public final class PetitionQueries {
 			where r.in_sustained > 0""";
 
 	public static final String OPEN_AMONG = """
-			select id from petition where id = any(:ids) and state = 'OPEN'
+			select id from petition where id = any(:ids) and state = 'OPEN' and paused_at is null
 			  and (closing_at is null or closing_at > :now)""";
 
 	/** A signature by any of its links: the first, in its row, or a later one. */
@@ -133,8 +140,8 @@ public final class PetitionQueries {
 			from link l
 			where s.id = l.signature_id and s.confirmed_at is null and l.expires_at > :now
 			  and exists (select 1 from petition p where p.id = s.petition_id and p.state = 'OPEN'
-			              and (p.closing_at is null or p.closing_at > :now))
-			returning s.id, s.petition_id, s.country, s.flagged, s.email, s.name, s.locale, s.keep_updated,
+			              and p.paused_at is null and (p.closing_at is null or p.closing_at > :now))
+			returning s.id, s.petition_id, s.country, s.flagged, s.invalidated_at is not null as invalidated, s.email, s.name, s.locale, s.keep_updated,
 			          s.confirmed_at""";
 
 	public static final String QUEUE_COUNT = """
@@ -238,6 +245,145 @@ public final class PetitionQueries {
 	public static final String CHECKPOINTS = """
 			select day, signatures, digest, chain, recorded_at from signature_checkpoint
 			where petition_id = :petitionId order by day""";
+	// --- fraud tools (staff): stats, bulk invalidation, allow and block lists
+
+	/** An address's block as the fraud page groups it: IPv4 /24, IPv6 /48. */
+	private static final String BLOCK = "network(set_masklen(s.ip, case family(s.ip) when 4 then 24 else 48 end))";
+
+	private static final String DOMAIN = "split_part(s.email_canonical, '@', 2)";
+
+	/**
+	 * One petition's signatures since {@code :from}, grouped three ways, the largest
+	 * groups of each first; one scan of the petition's recent signatures.
+	 */
+	public static final String WATCH_BUCKETS = """
+			with w as (
+			    select cast(%s as text) as block, %s as domain, s.country, s.flagged
+			    from signature s where s.petition_id = :id and s.created_at >= :from),
+			groups as (
+			    select 'block' as kind, block as value, count(*) as n, count(*) filter (where flagged) as flagged
+			    from w where block is not null group by block
+			    union all
+			    select 'domain', domain, count(*), count(*) filter (where flagged) from w group by domain
+			    union all
+			    select 'country', country, count(*), count(*) filter (where flagged) from w group by country),
+			ranked as (select *, row_number() over (partition by kind order by n desc, value) as r from groups)
+			select kind, value, n, flagged from ranked where r <= :top order by kind, n desc, value""".formatted(BLOCK,
+			DOMAIN);
+
+	public static final String WATCH_TOTALS = """
+			select count(*) as n, count(*) filter (where s.flagged) as flagged,
+			       count(*) filter (where s.invalidated_at is not null) as invalidated
+			from signature s where s.petition_id = :id and s.created_at >= :from""";
+
+	private static final String SUSPECT_WHERE = """
+			from signature s
+			where s.petition_id = :id and s.created_at >= :from
+			  and (s.flagged or cast(%s as text) = any(cast(:blocks as text[])) or %s = any(cast(:domains as text[]))
+			       or s.country = any(cast(:countries as text[])))""".formatted(BLOCK, DOMAIN);
+
+	/** The flagged signatures and those in highlighted groups, newest first. */
+	public static final String SUSPECTS = """
+			select s.id, s.name, s.email_canonical, s.country, s.created_at, s.confirmed_at is not null as confirmed,
+			       s.flag_reason, s.invalidated_at is not null as invalidated, cast(%s as text) as block, %s as domain
+			%s
+			order by s.created_at desc, s.id desc limit :limit offset :offset""".formatted(BLOCK, DOMAIN,
+			SUSPECT_WHERE);
+
+	public static final String COUNT_SUSPECTS = "select count(*) " + SUSPECT_WHERE;
+
+	public static final String WATCH_SHARE = "select highlight_share from signature_watch where petition_id = :id";
+
+	public static final String SET_WATCH_SHARE = """
+			insert into signature_watch (petition_id, highlight_share) values (:id, :share)
+			on conflict (petition_id) do update set highlight_share = excluded.highlight_share""";
+
+	/**
+	 * What a bulk invalidation matches: every criterion given, together; a signature
+	 * already invalidated is never matched again.
+	 */
+	private static final String MATCHING = """
+			from signature s
+			where s.petition_id = :id and s.invalidated_at is null
+			  and (cast(:ip as inet) is null or s.ip = cast(:ip as inet))
+			  and (cast(:range as cidr) is null or s.ip <<= cast(:range as cidr))
+			  and (cast(:domain as text) is null or %s = :domain or %s like '%%.' || :domain)
+			  and (cast(:email as text) is null or s.email_canonical = :email)
+			  and (cast(:country as text) is null or s.country = :country)
+			  and (cast(:from as timestamptz) is null or s.created_at >= :from)
+			  and (cast(:until as timestamptz) is null or s.created_at < :until)""".formatted(DOMAIN, DOMAIN);
+
+	/** Counting: confirmed, not over the per-address limits, not invalidated. */
+	public static final String PREVIEW_COUNT = """
+			select count(*) as n, count(*) filter (where s.confirmed_at is not null and not s.flagged) as counting
+			""" + MATCHING;
+
+	public static final String PREVIEW_SAMPLE = """
+			select s.id, s.name, s.email_canonical, s.country, s.created_at, s.confirmed_at is not null as confirmed,
+			       s.flag_reason, false as invalidated, cast(%s as text) as block, %s as domain
+			%s
+			order by s.created_at desc, s.id desc limit :limit""".formatted(BLOCK, DOMAIN, MATCHING);
+
+	public static final String INSERT_INVALIDATION = """
+			insert into signature_invalidation (petition_id, criteria, reason, invalidated_by, invalidated_at)
+			values (:id, :criteria, :reason, :actor, :now) returning id""";
+
+	/**
+	 * Invalidates what matches in one statement, and queues -1 for each that was
+	 * counting; returns how many matched and how many stopped counting.
+	 */
+	public static final String INVALIDATE = """
+			with hit as (
+			    update signature s set invalidated_at = :now, invalidated_reason = :reason, invalidation_id = :batch
+			    where s.id in (select s.id %s)
+			      and s.invalidated_at is null
+			    returning s.country, s.confirmed_at is not null and not s.flagged as counting),
+			queued as (
+			    insert into signature_count_pending (petition_id, country, delta)
+			    select :id, country, -1 from hit where counting
+			    returning 1)
+			select (select count(*) from hit) as n, (select count(*) from queued) as counting""".formatted(MATCHING);
+
+	public static final String RECORD_INVALIDATED = """
+			update signature_invalidation set signatures = :n, stopped_counting = :counting where id = :batch""";
+
+	/**
+	 * Restores a batch once: the signatures still in it count again (+1 each that is
+	 * confirmed and not flagged).
+	 */
+	public static final String MARK_RESTORED = """
+			update signature_invalidation set restored_by = :actor, restored_at = :now
+			where id = :batch and petition_id = :id and restored_at is null""";
+
+	public static final String RESTORE = """
+			with back as (
+			    update signature s set invalidated_at = null, invalidated_reason = null, invalidation_id = null
+			    where s.invalidation_id = :batch and s.petition_id = :id
+			    returning s.country, s.confirmed_at is not null and not s.flagged as counting),
+			queued as (
+			    insert into signature_count_pending (petition_id, country, delta)
+			    select :id, country, 1 from back where counting
+			    returning 1)
+			select (select count(*) from back) as n, (select count(*) from queued) as counting""";
+
+	public static final String RECORD_RESTORED = "update signature_invalidation set restored = :n where id = :batch";
+
+	public static final String INVALIDATIONS = """
+			select id, criteria, reason, invalidated_by, invalidated_at, signatures, stopped_counting, restored_by,
+			       restored_at, restored
+			from signature_invalidation where petition_id = :id order by id desc limit 100""";
+
+	public static final String SIGNING_RULES = """
+			select id, kind, subject, value, note, created_by, created_at from signing_rule order by subject, value""";
+
+	/** A range is stored as its network ({@code 10.1.2.3/24} as {@code 10.1.2.0/24}). */
+	public static final String INSERT_SIGNING_RULE = """
+			insert into signing_rule (kind, subject, value, note, created_by, created_at)
+			values (:kind, :subject, :value, :note, :actor, :now)
+			on conflict (subject, value) do nothing returning id""";
+
+	public static final String DELETE_SIGNING_RULE = """
+			delete from signing_rule where id = :id returning kind, subject, value""";
 
 	/**
 	 * An instant as a {@code timestamptz} parameter (such as {@code :now}), typed so that

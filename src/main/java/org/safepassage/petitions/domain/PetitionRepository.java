@@ -96,6 +96,7 @@ public class PetitionRepository {
 				.param("openedAt", timestamp(petition.openedAt()))
 				.param("closedAt", timestamp(petition.closedAt()))
 				.param("deliveredAt", timestamp(petition.deliveredAt()))
+				.param("pausedAt", timestamp(petition.pausedAt()))
 				.update();
 			if (updated == 0) {
 				throw new RuleViolation("petition.rule.changedMeanwhile", "Petition " + id + " changed meanwhile");
@@ -128,7 +129,8 @@ public class PetitionRepository {
 		return new Petition(rs.getLong("id"), content, PetitionState.valueOf(rs.getString("state")),
 				rs.getString("rejection_reason"), rs.getString("hidden_reason"), rs.getString("delivery_note"),
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "submitted_at"),
-				instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "delivered_at"), rs.getInt("version"));
+				instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "delivered_at"),
+				instant(rs, "paused_at"), rs.getInt("version"));
 	}
 
 }

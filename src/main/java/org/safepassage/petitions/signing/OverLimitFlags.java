@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.safepassage.petitions.domain.PetitionQueries;
+import org.safepassage.petitions.fraud.SigningRules;
 import org.safepassage.petitions.signing.SignatureBatcher.PendingSignature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which signatures of a batch go over the per-address limits ({@link SignatureLimits}),
  * counting the recent signatures of each address and the earlier ones in the batch: one
- * query per petition in the batch.
+ * query per petition in the batch. Addresses on the operator's allow-list and addresses
+ * or email domains on staff's ({@link SigningRules}) are not limited.
  */
 @Component
 class OverLimitFlags {
@@ -26,9 +28,12 @@ class OverLimitFlags {
 
 	private final List<IpAddressMatcher> allowList;
 
-	OverLimitFlags(JdbcClient jdbc, SignatureLimits limits) {
+	private final SigningRules rules;
+
+	OverLimitFlags(JdbcClient jdbc, SignatureLimits limits, SigningRules rules) {
 		this.jdbc = jdbc;
 		this.limits = limits;
+		this.rules = rules;
 		this.allowList = limits.allowListMatchers();
 	}
 
@@ -42,7 +47,7 @@ class OverLimitFlags {
 		}
 		Map<Long, List<PendingSignature>> byPetition = new HashMap<>();
 		for (PendingSignature p : batch) {
-			if (p.ip() != null && !isAllowListed(p.ip())) {
+			if (p.ip() != null && !isAllowListed(p.ip()) && !rules.allows(p.ip(), p.canonicalEmail())) {
 				byPetition.computeIfAbsent(p.petitionId(), id -> new ArrayList<>()).add(p);
 			}
 		}

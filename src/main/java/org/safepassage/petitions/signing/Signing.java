@@ -19,6 +19,7 @@ import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.petitions.fraud.SigningRules;
 import org.safepassage.shared.CanonicalEmail;
 import org.safepassage.shared.ClientAddress;
 import org.safepassage.shared.Countries;
@@ -58,6 +59,8 @@ public class Signing {
 
 	private final SignatureBatcher batcher;
 
+	private final SigningRules rules;
+
 	private final TransactionTemplate transactions;
 
 	private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,7 +71,8 @@ public class Signing {
 
 	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
 			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock,
-			TransactionTemplate transactions, MeterRegistry meters) {
+			TransactionTemplate transactions, MeterRegistry meters, SigningRules rules) {
+		this.rules = rules;
 		this.accepted = Counter.builder("safepassage.signatures.accepted")
 			.description("Signatures stored and acknowledged to the signer (repeats included)")
 			.register(meters);
@@ -100,6 +104,9 @@ public class Signing {
 		Petition petition = petitions.findRecent(submission.petitionId())
 			.filter(p -> p.state().isPublic())
 			.orElseThrow(() -> new NotFoundException("No petition " + submission.petitionId()));
+		if (petition.isPaused()) {
+			throw new RuleViolation("sign.paused", "Signing this petition is paused");
+		}
 		if (!petition.acceptsSignatures(clock.instant())) {
 			throw new RuleViolation("sign.closed", "This petition is closed");
 		}
@@ -108,18 +115,24 @@ public class Signing {
 		if (!Countries.isKnown(country)) {
 			throw new IllegalArgumentException("Unknown country " + form.country());
 		}
-		String token = Tokens.newToken();
 		String email = form.email().strip();
+		String canonical = CanonicalEmail.of(email);
+		String ip = ClientAddress.orNull(submission.ip());
+		if (rules.refuses(ip, canonical, petition.id())) {
+			throw new RuleViolation("sign.refused", "A blocked address range or email domain");
+		}
+		String token = Tokens.newToken();
 		String name = form.name().strip();
 		OutgoingMail confirmation = mail(email, name, submission.locale(), petition, token, false);
 		SignatureBatcher.RepeatMail repeat = (storedEmail, storedName, storedLocale, confirmed) -> mail(storedEmail,
 				storedName, storedLocale, petition, token, confirmed);
 		SignatureBatcher.Outcome outcome = batcher.submit(new SignatureBatcher.PendingSignature(submission.petitionId(),
-				name, email, CanonicalEmail.of(email), country, FormValues.text(form.postcode()), form.wantsUpdates(),
-				submission.locale(), ClientAddress.orNull(submission.ip()), Tokens.hash(token), confirmation, repeat,
-				new CompletableFuture<>()));
+				name, email, canonical, country, FormValues.text(form.postcode()), form.wantsUpdates(),
+				submission.locale(), ip, Tokens.hash(token), confirmation, repeat, new CompletableFuture<>()));
 		if (outcome == SignatureBatcher.Outcome.PETITION_CLOSED) {
-			throw new RuleViolation("sign.closed", "This petition is closed");
+			boolean paused = petitions.find(petition.id()).map(Petition::isPaused).orElse(false);
+			throw paused ? new RuleViolation("sign.paused", "Signing this petition is paused")
+					: new RuleViolation("sign.closed", "This petition is closed");
 		}
 		accepted.increment();
 	}
@@ -135,7 +148,7 @@ public class Signing {
 
 	public enum LinkStatus {
 
-		VALID, JUST_CONFIRMED, CONFIRMED, EXPIRED, PETITION_CLOSED, UNKNOWN
+		VALID, JUST_CONFIRMED, CONFIRMED, EXPIRED, PETITION_CLOSED, PAUSED, UNKNOWN
 
 	}
 
@@ -154,10 +167,15 @@ public class Signing {
 		return jdbc.sql(PetitionQueries.FIND_BY_TOKEN).param("tokenHash", Tokens.hash(token)).query((rs, n) -> {
 			long petitionId = rs.getLong("petition_id");
 			Instant now = clock.instant();
-			boolean open = petitions.findRecent(petitionId).map(p -> p.acceptsSignatures(now)).orElse(false);
+			Petition petition = petitions.findRecent(petitionId).orElse(null);
+			boolean open = petition != null && petition.acceptsSignatures(now);
 			Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
-			return new Link(statusOf(confirmedAt == null ? null : confirmedAt.toInstant(),
-					rs.getTimestamp("token_expires_at").toInstant(), open, now), petitionId);
+			LinkStatus status = statusOf(confirmedAt == null ? null : confirmedAt.toInstant(),
+					rs.getTimestamp("token_expires_at").toInstant(), open, now);
+			if (status == LinkStatus.PETITION_CLOSED && petition != null && petition.isPaused()) {
+				status = LinkStatus.PAUSED;
+			}
+			return new Link(status, petitionId);
 		}).optional().orElse(new Link(LinkStatus.UNKNOWN, null));
 	}
 
@@ -203,7 +221,8 @@ public class Signing {
 			.param("now", PetitionQueries.at(clock.instant()))
 			.query((rs, n) -> {
 				long petitionId = rs.getLong("petition_id");
-				if (!rs.getBoolean("flagged")) {
+				// Invalidated by staff before it was confirmed: confirmed, never counted.
+				if (!rs.getBoolean("flagged") && !rs.getBoolean("invalidated")) {
 					jdbc.sql(PetitionQueries.QUEUE_COUNT)
 						.param("petitionId", petitionId)
 						.param("country", rs.getString("country"))

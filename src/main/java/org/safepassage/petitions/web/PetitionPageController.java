@@ -102,9 +102,13 @@ class PetitionPageController {
 		try {
 			signing.sign(new Signing.Submission(id, form, locale, request.getRemoteAddr()));
 		}
-		catch (RuleViolation closed) {
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			model.addAttribute("signError", closed.messageKey());
+		catch (RuleViolation refused) {
+			// Blocked: a generic refusal that does not say what matched. Closed or
+			// paused:
+			// the page says so instead of the form.
+			response.setStatus("sign.refused".equals(refused.messageKey()) ? HttpServletResponse.SC_FORBIDDEN
+					: HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("signError", refused.messageKey());
 			return petitionPage(id, locale, model);
 		}
 		return "redirect:/petitions/" + id + "/check-your-email";
@@ -150,7 +154,7 @@ class PetitionPageController {
 		response.setStatus(switch (link.status()) {
 			case VALID, CONFIRMED, JUST_CONFIRMED -> 200;
 			case EXPIRED -> 410;
-			case PETITION_CLOSED -> 409;
+			case PETITION_CLOSED, PAUSED -> 409;
 			case UNKNOWN -> 404;
 		});
 		return "petitions/confirm";

@@ -16,7 +16,7 @@ import org.safepassage.shared.Countries;
 record PetitionView(long id, String title, List<String> backgroundParagraphs, List<String> demands, String target,
 		Integer goal, Instant closingAt, PetitionState state, Instant openedAt, Instant closedAt, Instant deliveredAt,
 		String deliveryNote, long signatures, List<CountryCount> byCountry, boolean acceptsSignatures,
-		Duration timeLeft) {
+		Duration timeLeft, boolean paused) {
 
 	record CountryCount(String code, String name, long signatures) {
 	}
@@ -34,7 +34,7 @@ record PetitionView(long id, String title, List<String> backgroundParagraphs, Li
 		return new PetitionView(petition.id(), c.title(), List.of(c.background().split("\\R\\s*\\R")), c.demands(),
 				c.target(), c.signatureGoal(), c.closingAt(), petition.state(), petition.openedAt(),
 				petition.closedAt(), petition.deliveredAt(), petition.deliveryNote(), counts.total(), countries,
-				petition.acceptsSignatures(now), left);
+				petition.acceptsSignatures(now), left, petition.isPaused());
 	}
 
 	/** Percent of the goal reached, capped at 100 for the bar. */

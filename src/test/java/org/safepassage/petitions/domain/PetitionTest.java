@@ -23,7 +23,8 @@ class PetitionTest {
 	}
 
 	static Petition saved(PetitionState state, Instant closingAt) {
-		return new Petition(7L, content(closingAt), state, null, null, null, "staff", NOW, null, null, null, null, 0);
+		return new Petition(7L, content(closingAt), state, null, null, null, "staff", NOW, null, null, null, null, null,
+				0);
 	}
 
 	@Test
@@ -37,6 +38,22 @@ class PetitionTest {
 		petition.deliver("Handed in at the embassy", NOW.plusSeconds(120));
 		assertThat(petition.state()).isEqualTo(PetitionState.DELIVERED);
 		assertThat(petition.releaseEvents()).hasSize(3).first().isInstanceOf(PetitionOpened.class);
+	}
+
+	@Test
+	void onlyAnOpenPetitionPausesAndAPausedOneResumesOnce() {
+		Petition open = saved(PetitionState.OPEN, null);
+		open.pause(NOW);
+		assertThat(open.isPaused()).isTrue();
+		assertThat(open.acceptsSignatures(NOW)).isFalse();
+		assertThatThrownBy(() -> open.pause(NOW)).isInstanceOf(RuleViolation.class);
+		open.resume();
+		assertThat(open.acceptsSignatures(NOW)).isTrue();
+		assertThatThrownBy(open::resume).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> saved(PetitionState.CLOSED, null).pause(NOW)).isInstanceOf(RuleViolation.class);
+		open.pause(NOW);
+		open.close(NOW);
+		assertThat(open.isPaused()).as("closing ends a pause").isFalse();
 	}
 
 	@Test
