@@ -89,7 +89,7 @@ class SigningIntegrationTest extends IntegrationTest {
 	 */
 	long countedOrQueued(long petitionId) {
 		return jdbc.sql("""
-				select (select count(*) from signature_count_pending where petition_id = :id)
+				select (select coalesce(sum(delta), 0) from signature_count_pending where petition_id = :id)
 				     + (select coalesce(sum(confirmed), 0) from signature_count where petition_id = :id)""")
 			.param("id", petitionId)
 			.query(Long.class)
