@@ -245,6 +245,7 @@ public final class PetitionQueries {
 	public static final String CHECKPOINTS = """
 			select day, signatures, digest, chain, recorded_at from signature_checkpoint
 			where petition_id = :petitionId order by day""";
+
 	// --- fraud tools (staff): stats, bulk invalidation, allow and block lists
 
 	/** An address's block as the fraud page groups it: IPv4 /24, IPv6 /48. */
