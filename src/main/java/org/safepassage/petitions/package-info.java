@@ -2,7 +2,8 @@
  * Petitions to a named target: writing and moderating them, signing without an account,
  * confirming by email, counting in batches, closing and delivering.
  */
-@ApplicationModule(displayName = "Petitions", allowedDependencies = { "shared", "system", "system::mail" })
+@ApplicationModule(displayName = "Petitions",
+		allowedDependencies = { "shared", "system", "system::mail", "system::audit" })
 package org.safepassage.petitions;
 
 import org.springframework.modulith.ApplicationModule;
