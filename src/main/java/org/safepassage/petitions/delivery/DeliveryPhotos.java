@@ -42,7 +42,11 @@ public class DeliveryPhotos {
 	private final PetitionsProperties.Updates limits;
 
 	DeliveryPhotos(PetitionsProperties properties) {
-		this.limits = properties.updates();
+		this(properties.updates());
+	}
+
+	DeliveryPhotos(PetitionsProperties.Updates limits) {
+		this.limits = limits;
 		// Inside the application jar the WebP reader is found only through the context
 		// class loader.
 		ImageIO.scanForPlugins();
