@@ -23,6 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.shared.RuleViolation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,7 @@ public class DeliveryPhotos {
 
 	private final PetitionsProperties.Updates limits;
 
+	@Autowired
 	DeliveryPhotos(PetitionsProperties properties) {
 		this(properties.updates());
 	}
