@@ -111,12 +111,23 @@ public class Petition {
 		events.add(new PetitionClosed(id, now));
 	}
 
-	void deliver(String note, Instant now) {
+	void deliver(Delivery delivery, Instant now) {
 		require(state == PetitionState.CLOSED, "petition.rule.deliverOnlyClosed");
+		require(delivery != null && delivery.deliveredOn() != null && delivery.recipientName() != null
+				&& delivery.recipientOffice() != null && delivery.method() != null, "petition.rule.deliveryIncomplete");
 		state = PetitionState.DELIVERED;
 		deliveredAt = now;
-		deliveryNote = note;
+		deliveryNote = delivery.notes();
 		events.add(new PetitionDelivered(id, now));
+	}
+
+	/**
+	 * A response can be recorded once the petition is public: a government may answer
+	 * while it is still open.
+	 */
+	public void requireAcceptsResponses() {
+		require(state == PetitionState.OPEN || state == PetitionState.CLOSED || state == PetitionState.DELIVERED,
+				"petition.rule.responseOnlyPublic");
 	}
 
 	void hide(String reason) {

@@ -58,8 +58,8 @@ public class PetitionAdministration {
 	}
 
 	@Transactional
-	public void deliver(long id, String note) {
-		change(id, p -> p.deliver(note, clock.instant()));
+	public void deliver(long id, Delivery delivery) {
+		change(id, p -> p.deliver(delivery, clock.instant()));
 	}
 
 	@Transactional

@@ -118,14 +118,18 @@ public final class PetitionQueries {
 			select id from petition where id = any(:ids) and state = 'OPEN' and paused_at is null
 			  and (closing_at is null or closing_at > :now)""";
 
-	/** A signature by any of its links: the first, in its row, or a later one. */
+	/**
+	 * A signature by any of its links: the first, in its row, or a later one. A removed
+	 * signature is not found.
+	 */
 	public static final String FIND_BY_TOKEN = """
 			with link as (
 			    select id as signature_id, token_expires_at as expires_at from signature where token_hash = :tokenHash
 			    union all
 			    select signature_id, expires_at from signature_link where token_hash = :tokenHash)
 			select s.id, s.petition_id, s.confirmed_at, l.expires_at as token_expires_at
-			from link l join signature s on s.id = l.signature_id""";
+			from link l join signature s on s.id = l.signature_id
+			where s.removed_at is null""";
 
 	/**
 	 * Single use: only an unconfirmed signature on a petition still open is confirmed,
@@ -138,7 +142,7 @@ public final class PetitionQueries {
 			    select signature_id, expires_at from signature_link where token_hash = :tokenHash)
 			update signature s set confirmed_at = :now
 			from link l
-			where s.id = l.signature_id and s.confirmed_at is null and l.expires_at > :now
+			where s.id = l.signature_id and s.confirmed_at is null and s.removed_at is null and l.expires_at > :now
 			  and exists (select 1 from petition p where p.id = s.petition_id and p.state = 'OPEN'
 			              and p.paused_at is null and (p.closing_at is null or p.closing_at > :now))
 			returning s.id, s.petition_id, s.country, s.flagged, s.invalidated_at is not null as invalidated, s.email, s.name, s.locale, s.keep_updated,
@@ -385,6 +389,115 @@ public final class PetitionQueries {
 
 	public static final String DELETE_SIGNING_RULE = """
 			delete from signing_rule where id = :id returning kind, subject, value""";
+	// --- delivery, responses and the updates mailed to signers (issue 13)
+
+	public static final String INSERT_DELIVERY = """
+			insert into petition_delivery (petition_id, delivered_on, recipient_name, recipient_office, method, notes,
+			                               photo, photo_type, photo_etag, recorded_by, recorded_at)
+			values (:petitionId, :deliveredOn, :recipientName, :recipientOffice, :method, :notes, :photo, :photoType,
+			        :photoEtag, :recordedBy, :now)""";
+
+	public static final String FIND_DELIVERY = """
+			select delivered_on, recipient_name, recipient_office, method, notes, photo_etag
+			from petition_delivery where petition_id = :petitionId""";
+
+	public static final String DELIVERY_PHOTO = """
+			select photo, photo_type, photo_etag from petition_delivery where petition_id = :petitionId and photo is not null""";
+
+	public static final String INSERT_RESPONSE = """
+			insert into petition_response (petition_id, responded_on, responder, body, source_url, recorded_by,
+			                               recorded_at)
+			values (:petitionId, :respondedOn, :responder, :body, :sourceUrl, :recordedBy, :now)
+			returning id""";
+
+	public static final String RESPONSES = """
+			select id, responded_on, responder, body, source_url from petition_response
+			where petition_id = :petitionId order by responded_on, id""";
+
+	public static final String FIND_RESPONSE = """
+			select id, responded_on, responder, body, source_url from petition_response where id = :id""";
+
+	public static final String INSERT_UPDATE = """
+			insert into petition_update (petition_id, kind, response_id, created_at)
+			values (:petitionId, :kind, :responseId, :now)""";
+
+	public static final String UNFINISHED_UPDATES = """
+			select id from petition_update where finished_at is null order by id limit 100""";
+
+	/**
+	 * The update to queue the next batch of; held until that batch commits, passed by
+	 * anyone else (another instance takes the next update meanwhile).
+	 */
+	public static final String LOCK_UPDATE = """
+			select id, petition_id, kind, response_id, after_id from petition_update
+			where id = :id and finished_at is null
+			for update skip locked""";
+
+	/**
+	 * The signers an update goes to, after the cursor: they asked for updates, confirmed,
+	 * and were neither flagged, invalidated nor removed.
+	 */
+	public static final String UPDATE_RECIPIENTS = """
+			select id, name, email, locale from signature
+			where petition_id = :petitionId and keep_updated and id > :afterId
+			  and confirmed_at is not null and not flagged and invalidated_at is null and removed_at is null
+			order by id
+			limit :limit""";
+
+	public static final String ADVANCE_UPDATE = """
+			update petition_update
+			set after_id = :afterId, queued = queued + :queued, finished_at = :finishedAt
+			where id = :id""";
+
+	public static final String UPDATES_OF_PETITION = """
+			select u.id, u.kind, u.created_at, u.queued, u.finished_at, r.responder
+			from petition_update u left join petition_response r on r.id = u.response_id
+			where u.petition_id = :petitionId
+			order by u.id""";
+
+	// --- removing a signature (by its signer through a mailed link, or by staff)
+
+	/** A signature by any link ever mailed for it, expired or not. */
+	public static final String FIND_BY_ANY_LINK = """
+			with link as (
+			    select id as signature_id from signature where token_hash = :tokenHash
+			    union all
+			    select signature_id from signature_link where token_hash = :tokenHash)
+			select s.id, s.petition_id, s.removed_at is not null as removed
+			from link l join signature s on s.id = l.signature_id
+			limit 1""";
+
+	/**
+	 * Erases what identifies the signer and says whether the signature counted before;
+	 * the row keeps its petition, country and dates. Once only.
+	 */
+	public static final String ERASE_SIGNATURE = """
+			with old as (
+			    select id, confirmed_at is not null and not flagged and invalidated_at is null as counted
+			    from signature where id = :id and removed_at is null
+			    for update)
+			update signature s
+			set name = '', email = '', email_canonical = 'removed:' || s.id, postcode = null, ip = null,
+			    keep_updated = false, removed_at = :now, removed_by = :by, removed_reason = :reason,
+			    invalidated_at = coalesce(s.invalidated_at, :now),
+			    invalidated_reason = coalesce(s.invalidated_reason, 'removed')
+			from old
+			where s.id = old.id
+			returning s.petition_id, s.country, old.counted""";
+
+	public static final String UNCOUNT = """
+			insert into signature_count_pending (petition_id, country, delta) values (:petitionId, :country, -1)""";
+
+	/**
+	 * For staff answering a request; PostgreSQL skips through the (petition, email)
+	 * index.
+	 */
+	public static final String SIGNATURES_BY_EMAIL = """
+			select s.id, s.petition_id, p.title, s.country, s.created_at, s.confirmed_at
+			from signature s join petition p on p.id = s.petition_id
+			where s.email_canonical = :canonical and s.removed_at is null
+			order by s.created_at desc
+			limit 100""";
 
 	/**
 	 * An instant as a {@code timestamptz} parameter (such as {@code :now}), typed so that

@@ -100,7 +100,7 @@ public final class RecentCopies<K, V> {
 		return read == null ? none : read.value();
 	}
 
-	void forget(K key) {
+	public void forget(K key) {
 		this.copies.invalidate(key);
 	}
 

@@ -1,5 +1,6 @@
 package org.safepassage.petitions.jobs;
 
+import org.safepassage.petitions.delivery.SignerUpdates;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.petitions.signing.SignatureCounts;
@@ -21,10 +22,14 @@ class PetitionJobs implements SchedulingConfigurer {
 
 	private final PetitionAdministration administration;
 
-	PetitionJobs(PetitionsProperties properties, SignatureCounts counts, PetitionAdministration administration) {
+	private final SignerUpdates updates;
+
+	PetitionJobs(PetitionsProperties properties, SignatureCounts counts, PetitionAdministration administration,
+			SignerUpdates updates) {
 		this.properties = properties;
 		this.counts = counts;
 		this.administration = administration;
+		this.updates = updates;
 	}
 
 	@Override
@@ -33,6 +38,7 @@ class PetitionJobs implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(
 				new FixedDelayTask(counts::recount, properties.recountInterval(), properties.recountInterval()));
 		registrar.addFixedDelayTask(administration::closePetitionsPastTheirDate, properties.closeCheckInterval());
+		registrar.addFixedDelayTask(updates::queueDue, properties.updates().interval());
 	}
 
 }

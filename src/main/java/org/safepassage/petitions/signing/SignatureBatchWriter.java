@@ -71,8 +71,8 @@ class SignatureBatchWriter {
 	}
 
 	/**
-	 * A mail a stored signature causes; a repeat of an unconfirmed signature mails a new
-	 * link, stored only if the mail goes.
+	 * A mail a stored signature causes; a repeat mails a new link (confirming, or only
+	 * removing once confirmed), stored only if the mail goes.
 	 */
 	private record SignatureMail(OutgoingMail mail, Long newLinkOf, byte[] newLinkHash) {
 	}
@@ -175,7 +175,9 @@ class SignatureBatchWriter {
 		}
 		OutgoingMail repeat = p.repeatMail()
 			.compose(s.email(), s.name(), Locale.forLanguageTag(s.locale()), s.confirmed());
-		return s.confirmed() ? new SignatureMail(repeat, null, null) : new SignatureMail(repeat, s.id(), p.tokenHash());
+		// Its token is stored either way: for an unconfirmed signature it confirms, and
+		// every mail's token works the signature's removal link.
+		return new SignatureMail(repeat, s.id(), p.tokenHash());
 	}
 
 	private void storeNewLinks(List<SignatureMail> going, Instant now) {

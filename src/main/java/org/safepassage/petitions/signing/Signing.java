@@ -141,7 +141,8 @@ public class Signing {
 			boolean alreadyConfirmed) {
 		Map<String, Object> model = Map.of("name", name, "petitionTitle", petition.content().title(), "petitionUrl",
 				site.link("/petitions/" + petition.id()), "confirmUrl", site.link("/signatures/confirm?token=" + token),
-				"ttlDays", properties.confirmationTtl().toDays());
+				"ttlDays", properties.confirmationTtl().toDays(), "removeUrl",
+				site.link("/signatures/remove?token=" + token));
 		String template = alreadyConfirmed ? "petitions/already-signed" : "petitions/confirm-signature";
 		return mails.compose(email, template, model, locale, new Object[] { petition.content().title() }, Map.of());
 	}

@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff pages. Campaigners write, submit, close and deliver; moderators and admins also
- * open, reject and hide. Whether a step is allowed in the petition's current state is the
- * petition's own decision.
+ * Staff pages. Campaigners write, submit and close (and deliver, on
+ * {@link DeliveryAdminController}); moderators and admins also open, reject and hide.
+ * Whether a step is allowed in the petition's current state is the petition's own
+ * decision.
  */
 @Controller
 @RequestMapping("/admin")
@@ -116,13 +117,6 @@ class PetitionAdminController {
 	@PostMapping("/petitions/{id}/close")
 	String close(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> administration.close(id));
-	}
-
-	@PostMapping("/petitions/{id}/deliver")
-	String deliver(@PathVariable long id,
-			@RequestParam(defaultValue = "") @Size(max = 2000) @PlainText(multiline = true) String note,
-			RedirectAttributes redirect) {
-		return act(id, redirect, () -> administration.deliver(id, note.isBlank() ? null : note.strip()));
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'MODERATOR')")

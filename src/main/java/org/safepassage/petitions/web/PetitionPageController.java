@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.petitions.PetitionEvidence;
 import org.safepassage.petitions.PetitionState;
+import org.safepassage.petitions.delivery.DeliveryPhotos;
+import org.safepassage.petitions.delivery.DeliveryRecords;
 import org.safepassage.petitions.domain.RecentCopies;
 import org.safepassage.petitions.signing.SignatureBatcher;
 import org.safepassage.petitions.signing.SignatureForm;
@@ -21,6 +23,8 @@ import org.safepassage.system.sharing.ShareCard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The public petition pages: list, read, sign, confirm. All work without JavaScript. */
@@ -46,12 +51,15 @@ class PetitionPageController {
 
 	private final PublicFormOrigin origin;
 
+	private final DeliveryRecords deliveries;
+
 	PetitionPageController(PetitionCatalogue catalogue, Signing signing, ObjectProvider<PetitionEvidence> evidence,
-			PublicFormOrigin origin) {
+			PublicFormOrigin origin, DeliveryRecords deliveries) {
 		this.catalogue = catalogue;
 		this.signing = signing;
 		this.evidence = evidence;
 		this.origin = origin;
+		this.deliveries = deliveries;
 	}
 
 	/**
@@ -128,6 +136,28 @@ class PetitionPageController {
 		return "petitions/show :: counter";
 	}
 
+	/**
+	 * The delivery photo, as re-encoded when it was recorded (no metadata). It never
+	 * changes, so browsers and proxies may keep it for a day and then revalidate.
+	 */
+	@GetMapping("/petitions/{id}/delivery/photo")
+	ResponseEntity<byte[]> deliveryPhoto(@PathVariable long id, WebRequest request) {
+		if (!catalogue.isPublic(id)) {
+			throw new NotFoundException("No petition " + id);
+		}
+		DeliveryPhotos.Photo photo = deliveries.photo(id)
+			.orElseThrow(() -> new NotFoundException("No delivery photo for petition " + id));
+		if (request.checkNotModified("\"" + photo.etag() + "\"")) {
+			return null;
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+			.eTag(photo.etag())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(photo.bytes());
+	}
+
 	@GetMapping("/signatures/confirm")
 	String confirmPage(@RequestParam(required = false) String token, Locale locale, Model model,
 			HttpServletResponse response) {
@@ -176,6 +206,7 @@ class PetitionPageController {
 		model.addAttribute("petition", petition);
 		model.addAttribute(ShareCard.MODEL_NAME, PetitionCardController.shareCard(petition));
 		model.addAttribute("evidence", linkedEvidence(id, locale));
+		model.addAttribute("deliveryRecord", deliveries.publicRecord(id));
 		SignatureForm form = (SignatureForm) model.getAttribute("form");
 		model.addAttribute("countryOptions", Countries.htmlOptions(locale, form == null ? null : form.country()));
 		return "petitions/show";

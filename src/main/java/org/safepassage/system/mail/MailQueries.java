@@ -16,6 +16,9 @@ final class MailQueries {
 
 	static final String COUNT_BY_STATUS = "select status, count(*) from mail_outbox group by status";
 
+	static final String COUNT_BY_STATUS_OF_CATEGORY = """
+			select status, count(*) from mail_outbox where category = :category group by status""";
+
 	// --- the cap per mailbox (MailboxCap)
 
 	static final String MAILBOX_KEY = "select secret from mailbox_key where id = 1";

@@ -121,6 +121,20 @@ public class Outbox {
 			.update() == 1;
 	}
 
+	/**
+	 * How many mails of one category are in each status: the progress of a bulk send that
+	 * gave its mails their own category. Reads the whole table; for staff pages, not for
+	 * hot paths.
+	 */
+	public Map<String, Long> countsByStatus(String category) {
+		return jdbc.sql(MailQueries.COUNT_BY_STATUS_OF_CATEGORY)
+			.param("category", category)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	public Map<String, Long> countsByStatus() {
 		return jdbc.sql(MailQueries.COUNT_BY_STATUS)
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ import org.safepassage.shared.RuleViolation;
 class PetitionTest {
 
 	static final Instant NOW = Instant.parse("2026-01-10T12:00:00Z");
+
+	static final Delivery DELIVERY = new Delivery(LocalDate.parse("2026-01-10"), "The duty officer",
+			"Embassy of the People's Republic of China, London", Delivery.Method.IN_PERSON, "Handed in at the embassy");
 
 	static PetitionContent content(Instant closingAt) {
 		return new PetitionContent("Stop forced returns", "Background", List.of("Grant refugee status"), "Embassy",
@@ -35,8 +39,9 @@ class PetitionTest {
 		assertThat(petition.acceptsSignatures(NOW)).isTrue();
 		petition.close(NOW.plusSeconds(60));
 		assertThat(petition.acceptsSignatures(NOW.plusSeconds(61))).isFalse();
-		petition.deliver("Handed in at the embassy", NOW.plusSeconds(120));
+		petition.deliver(DELIVERY, NOW.plusSeconds(120));
 		assertThat(petition.state()).isEqualTo(PetitionState.DELIVERED);
+		assertThat(petition.deliveryNote()).isEqualTo("Handed in at the embassy");
 		assertThat(petition.releaseEvents()).hasSize(3).first().isInstanceOf(PetitionOpened.class);
 	}
 
@@ -63,6 +68,21 @@ class PetitionTest {
 		assertThatThrownBy(() -> petition.close(NOW)).isInstanceOf(RuleViolation.class);
 		assertThatThrownBy(() -> petition.deliver(null, NOW)).isInstanceOf(RuleViolation.class);
 		assertThat(petition.state()).isEqualTo(PetitionState.DRAFT);
+	}
+
+	@Test
+	void onlyAClosedPetitionIsDeliveredAndOnlyWithWhoAndHow() {
+		Petition closed = saved(PetitionState.CLOSED, null);
+		assertThatThrownBy(() -> closed.deliver(null, NOW)).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> closed.deliver(new Delivery(null, "x", "y", Delivery.Method.POST, null), NOW))
+			.isInstanceOf(RuleViolation.class);
+		assertThat(closed.state()).isEqualTo(PetitionState.CLOSED);
+		closed.deliver(DELIVERY, NOW);
+		assertThatThrownBy(() -> closed.deliver(DELIVERY, NOW)).isInstanceOf(RuleViolation.class)
+			.hasMessageContaining("deliverOnlyClosed");
+		closed.requireAcceptsResponses();
+		assertThatThrownBy(() -> saved(PetitionState.DRAFT, null).requireAcceptsResponses())
+			.isInstanceOf(RuleViolation.class);
 	}
 
 	@Test

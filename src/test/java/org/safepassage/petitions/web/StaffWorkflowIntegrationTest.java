@@ -23,6 +23,8 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Staff write, moderate, open, close and deliver petitions through the admin pages. */
 class StaffWorkflowIntegrationTest extends IntegrationTest {
@@ -54,6 +56,16 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 	}
 
+	MultiValueMap<String, String> delivery() {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("deliveredOn", LocalDate.now(clock).toString());
+		form.add("recipientName", "The duty officer");
+		form.add("recipientOffice", "Embassy");
+		form.add("method", "IN_PERSON");
+		form.add("notes", "Handed to the embassy on 1 March");
+		return form;
+	}
+
 	@Test
 	void aPetitionGoesFromDraftToDelivered() throws Exception {
 		long id = create("Let them reach safety");
@@ -73,14 +85,12 @@ class StaffWorkflowIntegrationTest extends IntegrationTest {
 		mvc.perform(get("/petitions/{id}", id)).andExpect(status().isOk());
 
 		// A step the state does not allow is refused with a message, and changes nothing.
-		mvc.perform(post("/admin/petitions/{id}/deliver", id).with(CAMPAIGNER).with(csrf()))
+		mvc.perform(post("/admin/petitions/{id}/delivery", id).with(CAMPAIGNER).with(csrf()).params(delivery()))
 			.andExpect(flash().attribute("ruleError", "petition.rule.deliverOnlyClosed"));
 		assertThat(repository.find(id).orElseThrow().state()).isEqualTo(PetitionState.OPEN);
 
 		mvc.perform(post("/admin/petitions/{id}/close", id).with(CAMPAIGNER).with(csrf()));
-		mvc.perform(post("/admin/petitions/{id}/deliver", id).with(CAMPAIGNER)
-			.with(csrf())
-			.param("note", "Handed to the embassy on 1 March"));
+		mvc.perform(post("/admin/petitions/{id}/delivery", id).with(CAMPAIGNER).with(csrf()).params(delivery()));
 		Petition delivered = repository.find(id).orElseThrow();
 		assertThat(delivered.state()).isEqualTo(PetitionState.DELIVERED);
 		mvc.perform(get("/petitions/{id}", id))

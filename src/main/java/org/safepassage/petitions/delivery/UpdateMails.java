@@ -1,0 +1,79 @@
+package org.safepassage.petitions.delivery;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.safepassage.petitions.delivery.DeliveryRecords.DeliveryView;
+import org.safepassage.petitions.delivery.DeliveryRecords.ResponseView;
+import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.mail.MailComposer;
+import org.safepassage.system.mail.OutgoingMail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the mails that tell signers a petition was delivered or answered, in the
+ * signer's language when the site offers it and in the site's first language otherwise.
+ * Every one carries the signer's own link to remove their signature.
+ */
+@Component
+class UpdateMails {
+
+	private final MailComposer composer;
+
+	private final SafePassageProperties site;
+
+	UpdateMails(MailComposer composer, SafePassageProperties site) {
+		this.composer = composer;
+		this.site = site;
+	}
+
+	/** What every mail of one update shares; read once per batch. */
+	record Subject(long updateId, long petitionId, String petitionTitle, DeliveryView delivery, ResponseView response) {
+	}
+
+	record Recipient(long signatureId, String name, String email, String locale) {
+	}
+
+	OutgoingMail write(Subject subject, Recipient recipient, String removalToken) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", recipient.name());
+		model.put("petitionTitle", subject.petitionTitle());
+		model.put("petitionUrl", site.link("/petitions/" + subject.petitionId()));
+		model.put("removeUrl", site.link("/signatures/remove?token=" + removalToken));
+		Locale locale = languageOf(recipient.locale());
+		OutgoingMail mail;
+		if (subject.response() != null) {
+			model.put("response", subject.response());
+			mail = composer.compose(recipient.email(), "petitions/responded", model, locale,
+					new Object[] { subject.petitionTitle(), subject.response().responder() }, Map.of());
+		}
+		else {
+			model.put("delivery", subject.delivery());
+			mail = composer.compose(recipient.email(), "petitions/delivered", model, locale,
+					new Object[] { subject.petitionTitle() }, Map.of());
+		}
+		return new OutgoingMail(mail.recipient(), mail.subject(), mail.textBody(), mail.htmlBody(),
+				SignerUpdates.category(subject.updateId()), mail.headers());
+	}
+
+	/**
+	 * One of the site's languages: the signer's, or its language without region, or the
+	 * first.
+	 */
+	Locale languageOf(String tag) {
+		Locale wanted = Locale.forLanguageTag(tag == null ? "" : tag);
+		for (Locale offered : site.languages()) {
+			if (offered.equals(wanted)) {
+				return offered;
+			}
+		}
+		for (Locale offered : site.languages()) {
+			if (offered.getLanguage().equals(wanted.getLanguage())) {
+				return offered;
+			}
+		}
+		return site.languages().getFirst();
+	}
+
+}
