@@ -354,7 +354,8 @@ public final class PetitionQueries {
 
 	/**
 	 * Restores a batch once: the signatures still in it count again (+1 each that is
-	 * confirmed and not flagged).
+	 * confirmed and not flagged), except those their signers removed meanwhile, which
+	 * stay erased and uncounted.
 	 */
 	public static final String MARK_RESTORED = """
 			update signature_invalidation set restored_by = :actor, restored_at = :now
@@ -363,7 +364,7 @@ public final class PetitionQueries {
 	public static final String RESTORE = """
 			with back as (
 			    update signature s set invalidated_at = null, invalidated_reason = null, invalidation_id = null
-			    where s.invalidation_id = :batch and s.petition_id = :id
+			    where s.invalidation_id = :batch and s.petition_id = :id and s.removed_at is null
 			    returning s.country, s.confirmed_at is not null and not s.flagged as counting),
 			queued as (
 			    insert into signature_count_pending (petition_id, country, delta)
@@ -389,6 +390,7 @@ public final class PetitionQueries {
 
 	public static final String DELETE_SIGNING_RULE = """
 			delete from signing_rule where id = :id returning kind, subject, value""";
+
 	// --- delivery, responses and the updates mailed to signers (issue 13)
 
 	public static final String INSERT_DELIVERY = """

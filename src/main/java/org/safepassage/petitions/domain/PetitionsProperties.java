@@ -41,6 +41,9 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 			@DefaultValue("10m") Duration checkpointCheckInterval, @DefaultValue("7") int catchUpDays,
 			@DefaultValue("1000") int fetchSize, @DefaultValue("10MB") DataSize maxCsvUpload,
 			@DefaultValue("30") int verificationsPerHour, @DefaultValue("2") int concurrentCsvChecks) {
+	}
+
+	/**
 	 * Delivery and responses: mails to signers who asked for updates are queued
 	 * {@code batch-size} per transaction every {@code interval}; a delivery photo may be
 	 * {@code photo-max-bytes} and {@code photo-max-pixels} large, and is re-encoded at

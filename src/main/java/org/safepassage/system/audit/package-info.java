@@ -1,7 +1,7 @@
 /**
- * The staff audit log. {@link org.safepassage.system.audit.AuditLog#record} is open to the
- * modules for what no staff request records by itself: the criteria and count of a bulk
- * change, a supporter removing their own signature.
+ * The staff audit log. {@link org.safepassage.system.audit.AuditLog#record} is open to
+ * the modules for what no staff request records by itself: the criteria and count of a
+ * bulk change, a supporter removing their own signature.
  */
 @NamedInterface("audit")
 package org.safepassage.system.audit;

@@ -12,14 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.safepassage.MailParts;
 import org.safepassage.alerts.AlertMailbox;
+import org.safepassage.petitions.domain.Delivery;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.Petitions;
+import org.safepassage.petitions.removal.SignatureRemoval;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -73,6 +76,9 @@ class FraudToolsIntegrationTest extends FraudTestSupport {
 		mvc.perform(post("/admin/petitions/{id}/fraud/highlight", id).with(MODERATOR).with(csrf()).param("share", "0"))
 			.andExpect(flash().attribute("ruleError", "fraud.invalid.share"));
 	}
+
+	@Autowired
+	SignatureRemoval removal;
 
 	@Test
 	void previewCountsWhatTheActionInvalidatesAndTheCountFollowsBothWays() throws Exception {
@@ -142,14 +148,26 @@ class FraudToolsIntegrationTest extends FraudTestSupport {
 		awaitPublicCount(id, 24);
 		assertThat(trueCount(id)).isEqualTo(24);
 
+		// A signer in the batch asks to be removed meanwhile: they stay erased and
+		// uncounted.
+		long removed = jdbc.sql("select min(id) from signature where invalidation_id = ? and confirmed_at is not null")
+			.param(result.batch())
+			.query(Long.class)
+			.single();
+		assertThat(removal.removeByStaff(removed, "asked by e-mail", "moderator@example.org")).isTrue();
+
 		// Restoring the first batch is one action; its signatures count again, once.
 		mvc.perform(post("/admin/petitions/{id}/fraud/batches/{batch}/restore", id, result.batch()).with(MODERATOR)
 			.with(csrf())).andExpect(flash().attribute("done", true));
-		awaitPublicCount(id, 64);
+		awaitPublicCount(id, 63);
 		mvc.perform(post("/admin/petitions/{id}/fraud/batches/{batch}/restore", id, result.batch()).with(MODERATOR)
 			.with(csrf())).andExpect(flash().attribute("ruleError", "fraud.rule.restoreOnce"));
-		awaitPublicCount(id, 64);
-		assertThat(trueCount(id)).isEqualTo(64);
+		awaitPublicCount(id, 63);
+		assertThat(trueCount(id)).isEqualTo(63);
+		assertThat(jdbc.sql("select removed_at is not null and invalidated_at is not null from signature where id = ?")
+			.param(removed)
+			.query(Boolean.class)
+			.single()).isTrue();
 		assertThat(audited("signatures.restored", "petition=" + id + " batch=" + result.batch())).isEqualTo(1);
 		mvc.perform(get("/admin/petitions/{id}/fraud", id).with(CAMPAIGNER))
 			.andExpect(content().string(containsString("One bot, one range")))
@@ -197,7 +215,8 @@ class FraudToolsIntegrationTest extends FraudTestSupport {
 			.getFlashMap()
 			.get("invalidated");
 		administration.close(id);
-		administration.deliver(id, "Handed in");
+		administration.deliver(id, new Delivery(LocalDate.now(clock), "The duty officer", "Embassy",
+				Delivery.Method.IN_PERSON, "Handed in"));
 		mvc.perform(post("/admin/petitions/{id}/fraud/invalidate", id).with(MODERATOR)
 			.with(csrf())
 			.param("country", "GB")
