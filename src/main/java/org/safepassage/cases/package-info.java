@@ -10,8 +10,8 @@
  * {@code store} (the module's SQL, sealing of the protected part, reveals, attachments
  * and exports), {@code web} (staff and public pages, JSON, CSV, Atom) and {@code demo}.
  */
-@ApplicationModule(displayName = "Cases",
-		allowedDependencies = { "petitions", "evidence", "alerts", "letters", "system", "system::sealing", "shared" })
+@ApplicationModule(displayName = "Cases", allowedDependencies = { "petitions", "evidence", "alerts", "letters",
+		"system", "system::sealing", "system::audit", "shared" })
 package org.safepassage.cases;
 
 import org.springframework.modulith.ApplicationModule;
