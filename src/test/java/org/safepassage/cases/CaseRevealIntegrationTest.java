@@ -199,6 +199,53 @@ class CaseRevealIntegrationTest extends IntegrationTest {
 				"protected.export.approved case:" + id + " export:" + late + " admin@example.org");
 	}
 
+	@Test
+	void attachmentsAreSealedBoundedAndOpenedOnlyWithAReason() throws Exception {
+		long id = CaseFixtures.create(this.mvc, CaseFixtures.newCase("Ms A.", REAL_NAME));
+		byte[] photo = "not really a photo of the passport".getBytes(StandardCharsets.UTF_8);
+		this.mvc
+			.perform(multipart("/admin/cases/{id}/attachments", id)
+				.file(new MockMultipartFile("file", "passport.jpg", "image/jpeg", photo))
+				.with(CASEWORKER)
+				.with(csrf()))
+			.andExpect(flash().attribute("done", true));
+		this.mvc
+			.perform(multipart("/admin/cases/{id}/attachments", id)
+				.file(new MockMultipartFile("file", "huge.bin", "application/octet-stream", new byte[9 * 1024 * 1024]))
+				.with(CASEWORKER)
+				.with(csrf()))
+			.andExpect(flash().attribute("ruleError", "cases.attachment.tooLarge"));
+		Map<String, Object> stored = this.jdbc
+			.sql("select id, size, sealed_bytes from case_attachment where case_id = ?")
+			.param(id)
+			.query()
+			.singleRow();
+		assertThat((byte[]) stored.get("sealed_bytes")).isNotEqualTo(photo);
+		assertThat(new String((byte[]) stored.get("sealed_bytes"), StandardCharsets.ISO_8859_1))
+			.doesNotContain("passport");
+		long attachment = ((Number) stored.get("id")).longValue();
+
+		this.mvc
+			.perform(post("/admin/cases/{id}/attachments/{a}/open", id, attachment).with(CASEWORKER)
+				.with(csrf())
+				.param("reason", ""))
+			.andExpect(status().isBadRequest());
+		byte[] opened = this.mvc
+			.perform(post("/admin/cases/{id}/attachments/{a}/open", id, attachment).with(CASEWORKER)
+				.with(csrf())
+				.param("reason", "Sending the passport copy to the embassy"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("passport.jpg")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(opened).isEqualTo(photo);
+		assertThat(this.jdbc.sql("select outcome from staff_audit where action = 'protected.read' and record = ?")
+			.param("case:" + id + " field:attachment:" + attachment)
+			.query(String.class)
+			.list()).containsExactly("Sending the passport copy to the embassy");
+	}
+
 	private long requestExport(long id) throws Exception {
 		this.mvc
 			.perform(post("/admin/cases/{id}/exports", id).with(CASEWORKER)
