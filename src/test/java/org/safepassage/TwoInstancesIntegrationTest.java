@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.safepassage.system.SafePassageProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,9 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	SafePassageProperties site;
+
 	ConfigurableApplicationContext second;
 
 	@AfterEach
@@ -65,8 +69,21 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 					String.valueOf(MAIL.getSmtp().getPort()), "safepassage.mail.poll-interval", "100ms",
 					"safepassage.petitions.count-interval", "200ms", "safepassage.petitions.count-cache-ttl", "100ms",
 					"safepassage.petitions.page-cache-ttl", "100ms", "safepassage.petitions.limits.enabled", "false"))
+			// The same sealing key as the first instance: without it an instance refuses
+			// to start on a database that holds sealed data.
+			.properties(Map.of("safepassage.sealing.key-file", sealingKeyFile()))
 			.run();
 		return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/** Where the first instance keeps its sealing key: beside its data directory. */
+	String sealingKeyFile() {
+		return this.site.embeddedDb()
+			.dataDir()
+			.toAbsolutePath()
+			.normalize()
+			.resolveSibling("safepassage-sealing.key")
+			.toString();
 	}
 
 	static HttpResponse<String> sign(HttpClient client, String base, long petition, String email) throws Exception {

@@ -68,7 +68,7 @@ class SecurityConfiguration {
 	 */
 	static final String SAME_SITE = "Lax";
 
-	private static final String[] STAFF_ROLES = { "ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER" };
+	private static final String[] STAFF_ROLES = { "ADMIN", "MODERATOR", "CAMPAIGNER", "RESEARCHER", "CASEWORKER" };
 
 	static final String NEW_HASHES = "pbkdf2@SpringSecurity_v5_8";
 
@@ -148,6 +148,11 @@ class SecurityConfiguration {
 						.access(staff.hasRole("ADMIN"))
 						.requestMatchers("/admin/outbox")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR"))
+						// Case files hold protected fields: caseworkers and admins only
+						// (issue 14); the public part is on the public pages for
+						// everyone.
+						.requestMatchers("/admin/cases", "/admin/cases/**")
+						.access(staff.hasAnyRole("ADMIN", "CASEWORKER"))
 						.requestMatchers("/admin/evidence/**")
 						.access(staff.hasAnyRole("ADMIN", "RESEARCHER"))
 						.requestMatchers("/admin/alerts/**", "/admin/letters/**", "/admin/booklets/**")

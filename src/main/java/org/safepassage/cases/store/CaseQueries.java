@@ -1,0 +1,142 @@
+package org.safepassage.cases.store;
+
+/**
+ * The cases module's SQL. Protected columns are only ever written with sealed bytes and
+ * read one field at a time for a reveal or an approved export; no query searches them.
+ */
+final class CaseQueries {
+
+	private CaseQueries() {
+	}
+
+	static final String NEXT_NUMBER = """
+			insert into case_number_counter (year, last) values (:year, 1)
+			on conflict (year) do update set last = case_number_counter.last + 1
+			returning last
+			""";
+
+	private static final String CASE_COLUMNS = """
+			id, number, slug, data_key_id, state, pseudonym, age_band, gender, situation, situation_since,
+			last_heard_on, story, incident_ids, petition_ids, alert_ids, letter_campaign_ids, published::text as published,
+			review_requested_by, review_requested_at, published_by, withdrawn_at, created_by, version
+			""";
+
+	static final String INSERT_CASE = """
+			insert into case_file (number, slug, data_key_id, state, pseudonym, age_band, gender, situation,
+			    situation_since, last_heard_on, story, incident_ids, petition_ids, alert_ids, letter_campaign_ids,
+			    created_by, created_at, updated_at)
+			values (:number, :slug, :dataKeyId, :state, :pseudonym, :ageBand, :gender, :situation, :situationSince,
+			    :lastHeardOn, :story, :incidentIds, :petitionIds, :alertIds, :letterCampaignIds, :createdBy, :now, :now)
+			returning id
+			""";
+
+	static final String UPDATE_CASE = """
+			update case_file set state = :state, pseudonym = :pseudonym, age_band = :ageBand, gender = :gender,
+			    situation = :situation, situation_since = :situationSince, last_heard_on = :lastHeardOn, story = :story,
+			    incident_ids = :incidentIds, petition_ids = :petitionIds, alert_ids = :alertIds,
+			    letter_campaign_ids = :letterCampaignIds, published = cast(:published as jsonb),
+			    review_requested_by = :reviewRequestedBy, review_requested_at = :reviewRequestedAt,
+			    published_by = :publishedBy, published_at = :publishedAt, withdrawn_at = :withdrawnAt,
+			    updated_at = :now, version = version + 1
+			where id = :id and version = :version
+			""";
+
+	static final String FIND_CASE = "select " + CASE_COLUMNS + " from case_file where id = :id";
+
+	static final String STAFF_LIST = "select " + CASE_COLUMNS + """
+			 from case_file
+			where (cast(:query as text) is null
+			       or number = upper(:query)
+			       or pseudonym ilike '%' || :escaped || '%' escape '\\')
+			  and (cast(:state as text) is null or state = :state)
+			order by updated_at desc, id desc
+			limit :limit offset :offset
+			""";
+
+	/** Sealed protected values of one case, as column name and bytes. */
+	static final String SEALED_FIELD = "select %s from case_file where id = :id";
+
+	static final String SEAL_FIELD = "update case_file set %s = :sealed, updated_at = :now where id = :id";
+
+	static final String HAS_FIELD = "select %s is not null from case_file where id = :id";
+
+	static final String DELETE_CASE = "delete from case_file where id = :id";
+
+	// The public side: only the approved copy, never the columns staff edit.
+
+	static final String PUBLISHED_BY_SLUG = "select published::text from case_file where slug = :slug and published is not null";
+
+	static final String PUBLISHED_LIST = """
+			select published::text, count(*) over () as total from case_file
+			where published is not null
+			  and (cast(:query as text) is null or search @@ websearch_to_tsquery('simple', :query))
+			  and (cast(:situation as text) is null or published ->> 'situation' = :situation)
+			order by published_at desc, id desc
+			limit :limit offset :offset
+			""";
+
+	static final String PUBLISHED_ALL = """
+			select published::text from case_file where published is not null order by published_at desc, id desc
+			limit :limit
+			""";
+
+	/**
+	 * {@code :filter} is e.g. {"links":{"petitionIds":[12]}}: the approved links only.
+	 */
+	static final String PUBLISHED_LINKED = """
+			select published::text from case_file where published @> cast(:filter as jsonb)
+			order by published_at, id
+			""";
+
+	// Attachments
+
+	static final String INSERT_ATTACHMENT = """
+			insert into case_attachment (case_id, sealed_name, sealed_type, sealed_bytes, size, added_by, added_at)
+			values (:caseId, :name, :type, :bytes, :size, :addedBy, :now)
+			returning id
+			""";
+
+	static final String ATTACHMENT_COUNT = "select count(*) from case_attachment where case_id = :caseId";
+
+	static final String ATTACHMENTS = """
+			select id, size, added_by, added_at from case_attachment where case_id = :caseId order by id
+			""";
+
+	static final String ATTACHMENT = """
+			select id, sealed_name, sealed_type, sealed_bytes, size from case_attachment
+			where id = :id and case_id = :caseId
+			""";
+
+	static final String DELETE_ATTACHMENT = "delete from case_attachment where id = :id and case_id = :caseId";
+
+	// Exports
+
+	static final String INSERT_EXPORT = """
+			insert into case_export (case_id, requested_by, reason, requested_at) values (:caseId, :by, :reason, :now)
+			returning id
+			""";
+
+	static final String EXPORTS = """
+			select id, case_id, requested_by, reason, requested_at, approved_by, approved_at, downloaded_at
+			from case_export where case_id = :caseId order by id desc
+			""";
+
+	static final String EXPORT = """
+			select id, case_id, requested_by, reason, requested_at, approved_by, approved_at, downloaded_at
+			from case_export where id = :id and case_id = :caseId
+			""";
+
+	static final String EXPORT_FOR_UPDATE = EXPORT + " for update";
+
+	static final String APPROVE_EXPORT = """
+			update case_export set approved_by = :by, approved_at = :now
+			where id = :id and approved_by is null and requested_by <> :by
+			""";
+
+	static final String MARK_DOWNLOADED = """
+			update case_export set downloaded_at = :now where id = :id and downloaded_at is null
+			""";
+
+	static final String DELETE_OLD_EXPORTS = "delete from case_export where requested_at < :before";
+
+}

@@ -1,0 +1,56 @@
+package org.safepassage.cases.web;
+
+import java.util.List;
+
+import org.safepassage.cases.domain.CasesProperties;
+import org.safepassage.cases.domain.PublicCase;
+import org.safepassage.cases.domain.Situation;
+import org.safepassage.cases.store.CaseRepository;
+import org.safepassage.shared.NotFoundException;
+import org.safepassage.shared.validation.EnumNames;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Published cases as JSON: {@link PublicCase} only, the same fields as the pages. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseApiController {
+
+	private final CaseRepository cases;
+
+	private final CasesProperties properties;
+
+	CaseApiController(CaseRepository cases, CasesProperties properties) {
+		this.cases = cases;
+		this.properties = properties;
+	}
+
+	/** One page of published cases. */
+	record CasePage(List<PublicCase> cases, long total, int page, int pageSize) {
+	}
+
+	@GetMapping
+	ResponseEntity<CasePage> list(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String situation, @RequestParam(defaultValue = "0") int page) {
+		int pageNumber = Math.max(0, Math.min(page, 10_000));
+		int size = this.properties.pageSize();
+		CaseRepository.Page found = this.cases.published(CasePageController.query(q),
+				EnumNames.find(Situation.class, situation).orElse(null), size, pageNumber * size);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(new CasePage(found.cases(), found.total(), pageNumber, size));
+	}
+
+	@GetMapping("/{slug}")
+	ResponseEntity<PublicCase> one(@PathVariable String slug) {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(this.cases.published(slug).orElseThrow(() -> new NotFoundException("No case " + slug)));
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.safepassage.cases.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.safepassage.alerts.AlertDirectory;
+import org.safepassage.cases.domain.AgeBand;
+import org.safepassage.cases.domain.CaseContent;
+import org.safepassage.cases.domain.Gender;
+import org.safepassage.cases.domain.Situation;
+import org.safepassage.evidence.IncidentDirectory;
+import org.safepassage.letters.LetterCampaignDirectory;
+import org.safepassage.petitions.PetitionDirectory;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+
+/**
+ * The pages a case links to, by title, from the other modules' directories; the public
+ * sees only links to pages that are public themselves.
+ */
+@Component
+class CaseViews {
+
+	private final PetitionDirectory petitions;
+
+	private final IncidentDirectory incidents;
+
+	private final AlertDirectory alerts;
+
+	private final LetterCampaignDirectory campaigns;
+
+	CaseViews(PetitionDirectory petitions, IncidentDirectory incidents, AlertDirectory alerts,
+			LetterCampaignDirectory campaigns) {
+		this.petitions = petitions;
+		this.incidents = incidents;
+		this.alerts = alerts;
+		this.campaigns = campaigns;
+	}
+
+	/** A linked page: its kind (a message key suffix), title and path. */
+	record Linked(String kind, String title, String path) {
+	}
+
+	List<Linked> links(CaseContent.Links links, boolean publicOnly) {
+		List<Linked> found = new ArrayList<>();
+		links.petitionIds()
+			.forEach(id -> add(found,
+					this.petitions.find(id)
+						.filter(p -> !publicOnly || p.publicState())
+						.map(p -> new Linked("petition", p.title(), "/petitions/" + p.id()))));
+		links.incidentIds()
+			.forEach(id -> add(found,
+					this.incidents.find(id)
+						.filter(i -> !publicOnly || i.published())
+						.map(i -> new Linked("incident", i.title(), "/evidence/incidents/" + i.id()))));
+		links.alertIds()
+			.forEach(id -> add(found,
+					this.alerts.find(id)
+						.filter(a -> !publicOnly || a.published())
+						.map(a -> new Linked("alert", a.title(), "/alerts/" + a.id()))));
+		links.letterCampaignIds()
+			.forEach(id -> add(found,
+					this.campaigns.find(id)
+						.filter(c -> !publicOnly || c.published())
+						.map(c -> new Linked("letterCampaign", c.title(), "/letters/" + c.id()))));
+		return found;
+	}
+
+	private static void add(List<Linked> found, Optional<Linked> linked) {
+		linked.ifPresent(found::add);
+	}
+
+	/** The choices of the case form. */
+	void options(Model model) {
+		model.addAttribute("petitionOptions", this.petitions.all());
+		model.addAttribute("incidentOptions", this.incidents.all());
+		model.addAttribute("alertOptions", this.alerts.all());
+		model.addAttribute("campaignOptions", this.campaigns.all());
+		model.addAttribute("situations", Situation.values());
+		model.addAttribute("ageBands", AgeBand.values());
+		model.addAttribute("genders", Gender.values());
+	}
+
+	/** Links to pages that do not exist are refused on their field. */
+	void check(CaseForm form, BindingResult errors) {
+		if (CaseForm.ids(form.petitionIds()).stream().anyMatch(id -> this.petitions.find(id).isEmpty())) {
+			errors.rejectValue("petitionIds", "cases.links.unknown");
+		}
+		if (CaseForm.ids(form.incidentIds()).stream().anyMatch(id -> this.incidents.find(id).isEmpty())) {
+			errors.rejectValue("incidentIds", "cases.links.unknown");
+		}
+		if (CaseForm.ids(form.alertIds()).stream().anyMatch(id -> this.alerts.find(id).isEmpty())) {
+			errors.rejectValue("alertIds", "cases.links.unknown");
+		}
+		if (CaseForm.ids(form.letterCampaignIds()).stream().anyMatch(id -> this.campaigns.find(id).isEmpty())) {
+			errors.rejectValue("letterCampaignIds", "cases.links.unknown");
+		}
+	}
+
+}
