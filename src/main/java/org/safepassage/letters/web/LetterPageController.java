@@ -135,7 +135,9 @@ class LetterPageController {
 	}
 
 	private String campaignPage(LetterCampaign campaign, String postcode, String postcodeError, Model model) {
-		model.addAttribute("campaign", views.view(campaign, false));
+		CampaignView view = views.view(campaign, false);
+		model.addAttribute("campaign", view);
+		model.addAttribute(ShareCard.MODEL_NAME, CampaignCardController.shareCard(view));
 		model.addAttribute("postcode", postcode);
 		model.addAttribute("postcodeError", postcodeError);
 		return "letters/campaign";
