@@ -176,6 +176,35 @@ public final class PetitionQueries {
 	public static final String INSERT_COUNT = """
 			insert into signature_count (petition_id, country, confirmed) values (:petitionId, :country, :confirmed)""";
 
+	// --- milestones
+
+	public static final String MILESTONES = """
+			select id, signatures, description from petition_milestone where petition_id = :petitionId
+			order by signatures""";
+
+	public static final String COUNT_MILESTONES = "select count(*) from petition_milestone where petition_id = :petitionId";
+
+	/** Nothing is added when the petition already has a milestone at that count. */
+	public static final String INSERT_MILESTONE = """
+			insert into petition_milestone (petition_id, signatures, description, created_at)
+			values (:petitionId, :signatures, :description, :now)
+			on conflict (petition_id, signatures) do nothing""";
+
+	public static final String DELETE_MILESTONE = """
+			delete from petition_milestone where id = :id and petition_id = :petitionId""";
+
+	// --- charts
+
+	/**
+	 * Counted signatures (as the recount counts them) per UTC day of confirmation, from
+	 * {@code :since}.
+	 */
+	public static final String CONFIRMED_PER_DAY = """
+			select cast(confirmed_at at time zone 'UTC' as date) as day, count(*) as signatures
+			from signature
+			where petition_id = :petitionId and confirmed_at >= :since and not flagged and invalidated_at is null
+			group by 1 order by 1""";
+
 	/**
 	 * An instant as a {@code timestamptz} parameter (such as {@code :now}), typed so that
 	 * {@code :now - interval} needs no cast. Every query takes the time from the

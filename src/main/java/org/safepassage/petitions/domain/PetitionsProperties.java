@@ -11,7 +11,7 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 		@DefaultValue("3") int mailsPerSignature, @DefaultValue("250ms") Duration countInterval,
 		@DefaultValue("10m") Duration recountInterval, @DefaultValue("30s") Duration closeCheckInterval,
 		@DefaultValue("Europe/London") ZoneId zone, @DefaultValue("250ms") Duration countCacheTtl,
-		@DefaultValue("500ms") Duration pageCacheTtl, @DefaultValue Batching batching) {
+		@DefaultValue("500ms") Duration pageCacheTtl, @DefaultValue Batching batching, @DefaultValue Charts charts) {
 
 	/**
 	 * Group commit of signatures: at most max-batch per transaction, a signer waits at
@@ -20,4 +20,14 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 	public record Batching(@DefaultValue("2") int writers, @DefaultValue("500") int maxBatch,
 			@DefaultValue("20000") int queueCapacity, @DefaultValue("3s") Duration maxWait) {
 	}
+
+	/**
+	 * The charts on the public page: worked out from the signatures at most once per
+	 * {@code cache-for} per petition and instance, the last {@code days} days, the
+	 * {@code top-countries} largest countries (the rest as "others").
+	 */
+	public record Charts(@DefaultValue("10s") Duration cacheFor, @DefaultValue("120") int days,
+			@DefaultValue("8") int topCountries) {
+	}
+
 }
