@@ -2,11 +2,13 @@ package org.safepassage.petitions.jobs;
 
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.petitions.retention.SignatureRetention;
 import org.safepassage.petitions.signing.SignatureCounts;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The module's background jobs, at the intervals of {@link PetitionsProperties}. Every
@@ -21,10 +23,14 @@ class PetitionJobs implements SchedulingConfigurer {
 
 	private final PetitionAdministration administration;
 
-	PetitionJobs(PetitionsProperties properties, SignatureCounts counts, PetitionAdministration administration) {
+	private final SignatureRetention retention;
+
+	PetitionJobs(PetitionsProperties properties, SignatureCounts counts, PetitionAdministration administration,
+			SignatureRetention retention) {
 		this.properties = properties;
 		this.counts = counts;
 		this.administration = administration;
+		this.retention = retention;
 	}
 
 	@Override
@@ -33,6 +39,10 @@ class PetitionJobs implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(
 				new FixedDelayTask(counts::recount, properties.recountInterval(), properties.recountInterval()));
 		registrar.addFixedDelayTask(administration::closePetitionsPastTheirDate, properties.closeCheckInterval());
+		// Once a day, at the configured time in the campaign's zone.
+		var runAt = properties.retention().runAt();
+		registrar.addTriggerTask(retention::runIfEnabled,
+				new CronTrigger("0 %d %d * * *".formatted(runAt.getMinute(), runAt.getHour()), properties.zone()));
 	}
 
 }

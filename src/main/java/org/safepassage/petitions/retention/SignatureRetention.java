@@ -1,0 +1,170 @@
+package org.safepassage.petitions.retention;
+
+import static org.safepassage.petitions.domain.PetitionQueries.at;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.safepassage.petitions.domain.PetitionQueries;
+import org.safepassage.petitions.domain.PetitionsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retires the personal data of signatures (docs/security.md, "What we keep and for how
+ * long"): addresses after {@code addresses-for}; names, e-mails and postcodes
+ * {@code personal-data-months} after the petition was delivered (or closed, when it was
+ * never delivered); unconfirmed signatures once all their links have expired.
+ * <p>
+ * Rows are kept for confirmed signatures, so counts, countries, dates and the recount do
+ * not change. Every batch is its own short transaction touching at most
+ * {@code batch-size} rows, so signing and confirming never wait long behind it; rows are
+ * claimed with {@code SKIP LOCKED}, so several instances running it at once share the
+ * work and none waits for another.
+ */
+@Service
+public class SignatureRetention {
+
+	private static final Logger log = LoggerFactory.getLogger(SignatureRetention.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final PetitionsProperties.Retention settings;
+
+	private final Clock clock;
+
+	SignatureRetention(JdbcClient jdbc, PlatformTransactionManager transactionManager, PetitionsProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.settings = properties.retention();
+		this.clock = clock;
+	}
+
+	/** What one run did. */
+	public record Outcome(long addressesForgotten, long signaturesErased, long petitionsErased,
+			long unconfirmedRemoved) {
+	}
+
+	/** The daily job: each part in batches, the time from the application's clock. */
+	public Outcome run() {
+		Instant now = clock.instant();
+		long removed = removeExpiredUnconfirmed(now);
+		long forgotten = forgetAddresses(now);
+		long[] erased = erasePersonalData(now);
+		Outcome outcome = new Outcome(forgotten, erased[0], erased[1], removed);
+		log.info("Retention: {} addresses dropped, {} signatures erased ({} petitions done), {} unconfirmed removed",
+				outcome.addressesForgotten(), outcome.signaturesErased(), outcome.petitionsErased(),
+				outcome.unconfirmedRemoved());
+		return outcome;
+	}
+
+	/** Runs {@link #run()} unless switched off; a failure waits for the next day. */
+	public void runIfEnabled() {
+		if (!settings.enabled()) {
+			return;
+		}
+		try {
+			run();
+		}
+		catch (RuntimeException e) {
+			log.warn("Retention stopped; it resumes where it was at its next run", e);
+		}
+	}
+
+	long forgetAddresses(Instant now) {
+		Instant before = now.minus(settings.addressesFor());
+		return inBatches(() -> jdbc.sql(PetitionQueries.FORGET_ADDRESSES)
+			.param("before", at(before))
+			.param("limit", settings.batchSize())
+			.update());
+	}
+
+	/**
+	 * @return signatures erased, petitions completed
+	 */
+	long[] erasePersonalData(Instant now) {
+		Instant before = now.atOffset(ZoneOffset.UTC).minusMonths(settings.personalDataMonths()).toInstant();
+		List<Long> petitions = jdbc.sql(PetitionQueries.PETITIONS_TO_ERASE)
+			.param("before", at(before))
+			.query(Long.class)
+			.list();
+		long erased = 0;
+		long done = 0;
+		for (long petitionId : petitions) {
+			long[] span = jdbc.sql(PetitionQueries.SIGNATURE_SPAN_OF_PETITION)
+				.param("petitionId", petitionId)
+				.query((rs, n) -> new long[] { rs.getLong("first"), rs.getLong("last") })
+				.single();
+			erased += inRanges(span,
+					(from, to) -> jdbc.sql(PetitionQueries.ERASE_SIGNATURES)
+						.param("petitionId", petitionId)
+						.param("from", from)
+						.param("to", to)
+						.param("now", at(now))
+						.update());
+			done += transactions.execute(status -> jdbc.sql(PetitionQueries.MARK_PETITION_ERASED)
+				.param("petitionId", petitionId)
+				.param("now", at(now))
+				.update());
+		}
+		return new long[] { erased, done };
+	}
+
+	long removeExpiredUnconfirmed(Instant now) {
+		long[] span = jdbc.sql(PetitionQueries.SIGNATURE_SPAN)
+			.query((rs, n) -> new long[] { rs.getLong("first"), rs.getLong("last") })
+			.single();
+		return inRanges(span,
+				(from, to) -> jdbc.sql(PetitionQueries.DELETE_EXPIRED_UNCONFIRMED)
+					.param("from", from)
+					.param("to", to)
+					.param("now", at(now))
+					.update());
+	}
+
+	/**
+	 * Repeats a batch, each in its own transaction, until one finds less than a full
+	 * batch.
+	 */
+	private long inBatches(LongSupplier batch) {
+		long total = 0;
+		long done;
+		do {
+			done = transactions.execute(status -> batch.getAsLong());
+			total += done;
+		}
+		while (done >= settings.batchSize());
+		return total;
+	}
+
+	private interface Range {
+
+		int apply(long from, long to);
+
+	}
+
+	/**
+	 * Walks the ids from {@code span[0]} to {@code span[1]} in ranges of
+	 * {@code batch-size}, each in its own transaction: a range holds at most that many
+	 * rows, and the walk is linear however the rows lie.
+	 */
+	private long inRanges(long[] span, Range range) {
+		long total = 0;
+		for (long from = span[0]; from <= span[1]; from += settings.batchSize()) {
+			long start = from;
+			total += transactions.execute(status -> range.apply(start, start + settings.batchSize()));
+		}
+		return total;
+	}
+
+}
