@@ -50,7 +50,7 @@ public final class SignatureRows {
 				"""
 						insert into signature (petition_id, name, email, email_canonical, country, postcode, locale, ip,
 						                       created_at, confirmed_at, token_hash, token_expires_at)
-						select :petitionId, 'Bulk ' || n, 'bulk' || n || '@example.org', 'bulk' || n || '-' || :petitionId || '@example.org',
+						select :petitionId, 'Bulk ' || n, 'bulk' || n || '@example.org', 'bulk-' || cast(gen_random_uuid() as text) || '@example.org',
 						       :country, 'N1 9GU', 'en', cast('203.0.113.9' as inet), :at, :at, cast(cast(gen_random_uuid() as text) as bytea),
 						       :at
 						from generate_series(1, :count) as n""")
