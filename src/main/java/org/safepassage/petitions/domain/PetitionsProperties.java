@@ -30,6 +30,13 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 	 */
 	public record Charts(@DefaultValue("10s") Duration cacheFor, @DefaultValue("120") int days,
 			@DefaultValue("8") int topCountries) {
+
+		public Charts {
+			if (days < 1 || days > 3660 || topCountries < 1) {
+				throw new IllegalArgumentException(
+						"safepassage.petitions.charts: days must be from 1 to 3660, top-countries at least 1");
+			}
+		}
 	}
 
 	/**
@@ -47,7 +54,8 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 		public Retention {
 			if (personalDataMonths < 1 || batchSize < 1 || addressesFor.isNegative()) {
 				throw new IllegalArgumentException(
-						"safepassage.petitions.retention: personal-data-months and batch-size must be at least 1");
+						"safepassage.petitions.retention: personal-data-months and batch-size must be at least 1, "
+								+ "addresses-for not negative");
 			}
 		}
 	}

@@ -58,9 +58,15 @@ public class SignatureRetention {
 	/** The daily job: each part in batches, the time from the application's clock. */
 	public Outcome run() {
 		Instant now = clock.instant();
-		long removed = removeExpiredUnconfirmed(now);
-		long forgotten = forgetAddresses(now);
-		long[] erased = erasePersonalData(now);
+		long removed = part("removing unconfirmed signatures", () -> removeExpiredUnconfirmed(now));
+		long forgotten = part("dropping addresses", () -> forgetAddresses(now));
+		long[] erased = { 0, 0 };
+		part("erasing personal data", () -> {
+			long[] done = erasePersonalData(now);
+			erased[0] = done[0];
+			erased[1] = done[1];
+			return done[0];
+		});
 		Outcome outcome = new Outcome(forgotten, erased[0], erased[1], removed);
 		log.info("Retention: {} addresses dropped, {} signatures erased ({} petitions done), {} unconfirmed removed",
 				outcome.addressesForgotten(), outcome.signaturesErased(), outcome.petitionsErased(),
@@ -68,16 +74,25 @@ public class SignatureRetention {
 		return outcome;
 	}
 
-	/** Runs {@link #run()} unless switched off; a failure waits for the next day. */
+	/** Runs {@link #run()} unless switched off. */
 	public void runIfEnabled() {
-		if (!settings.enabled()) {
-			return;
-		}
-		try {
+		if (settings.enabled()) {
 			run();
 		}
+	}
+
+	/**
+	 * One part of the run; its failure (the database away, a row another module still
+	 * refers to) stops neither the other parts nor the schedule. What a part had done is
+	 * committed batch by batch; the next run carries on from there.
+	 */
+	private static long part(String what, LongSupplier work) {
+		try {
+			return work.getAsLong();
+		}
 		catch (RuntimeException e) {
-			log.warn("Retention stopped; it resumes where it was at its next run", e);
+			log.warn("Retention: {} stopped; the next run carries on", what, e);
+			return 0;
 		}
 	}
 

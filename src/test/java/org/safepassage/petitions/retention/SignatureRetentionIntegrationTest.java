@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -161,6 +165,36 @@ class SignatureRetentionIntegrationTest extends IntegrationTest {
 		clock.advance(Duration.ofDays(130));
 		retention.run();
 		assertThat(row(signature)).containsEntry("email", "").containsEntry("name", "");
+	}
+
+	@Test
+	void twoInstancesRunningItAtOnceShareTheWorkAndFinishIt() throws Exception {
+		long id = petition("Two instances");
+		Instant now = clock.instant();
+		SignatureRows.insertMany(jdbc, id, 4_000, "KR", now);
+		administration.close(id);
+		clock.advance(Duration.ofDays(200));
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			Future<SignatureRetention.Outcome> first = instances.submit(retention::run);
+			Future<SignatureRetention.Outcome> second = instances.submit(retention::run);
+			long erased = first.get(2, TimeUnit.MINUTES).signaturesErased()
+					+ second.get(2, TimeUnit.MINUTES).signaturesErased();
+			assertThat(erased).isGreaterThanOrEqualTo(4_000);
+		}
+		finally {
+			instances.shutdownNow();
+		}
+		assertThat(jdbc.sql("""
+				select count(*) filter (where erased_at is null or ip is not null), count(*) from signature
+				where petition_id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single()).containsExactly(0, 4_000);
+		assertThat(jdbc.sql("select personal_data_erased_at is not null from petition where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	Map<String, Long> countsOf(long id) {

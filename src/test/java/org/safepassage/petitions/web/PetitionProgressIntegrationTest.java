@@ -115,6 +115,10 @@ class PetitionProgressIntegrationTest extends IntegrationTest {
 					+ "<span>3 signatures: The embassy must reply</span>");
 			assertThat(html).contains("Next milestone: 100,000 signatures, Considered for debate (99,995 to go)");
 		});
+		// The live counter htmx swaps in carries them too.
+		assertThat(mvc.perform(get("/petitions/{id}/counter", id)).andReturn().getResponse().getContentAsString())
+			.contains("Next milestone: 100,000 signatures")
+			.contains("aria-label=\"5 of 1,000 signatures: 0% of the goal\"");
 
 		String admin = mvc.perform(get("/admin/petitions/{id}", id).with(CAMPAIGNER))
 			.andReturn()
