@@ -18,8 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retires the personal data of signatures (docs/security.md, "What we keep and for how
- * long"): addresses after {@code addresses-for}; names, e-mails and postcodes
+ * Retires the personal data of signatures (docs/security.md, "What we keep of signatures,
+ * and for how long"): addresses after {@code addresses-for}; names, e-mails and postcodes
  * {@code personal-data-months} after the petition was delivered (or closed, when it was
  * never delivered); unconfirmed signatures once all their links have expired.
  * <p>
