@@ -241,6 +241,9 @@ public final class PetitionQueries {
 			where id = :petitionId and personal_data_erased_at is null
 			  and not exists (select 1 from signature where petition_id = :petitionId and erased_at is null)""";
 
+	public static final String PERSONAL_DATA_ERASED_AT = """
+			select personal_data_erased_at from petition where id = :petitionId""";
+
 	public static final String SIGNATURE_SPAN = """
 			select coalesce(min(id), 0) as first, coalesce(max(id), -1) as last from signature""";
 

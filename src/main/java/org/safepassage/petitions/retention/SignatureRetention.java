@@ -4,6 +4,7 @@ import static org.safepassage.petitions.domain.PetitionQueries.at;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -72,6 +73,27 @@ public class SignatureRetention {
 				outcome.addressesForgotten(), outcome.signaturesErased(), outcome.petitionsErased(),
 				outcome.unconfirmedRemoved());
 		return outcome;
+	}
+
+	/**
+	 * When the signers' details of a petition are erased: done (and when), due (from
+	 * when), or not yet known while it is not closed. For the staff page, who must
+	 * download what they need before then.
+	 */
+	public record Erasure(Instant erasedAt, Instant dueAt) {
+	}
+
+	public Erasure erasure(long petitionId, Instant closedAt, Instant deliveredAt) {
+		Instant erasedAt = jdbc.sql(PetitionQueries.PERSONAL_DATA_ERASED_AT)
+			.param("petitionId", petitionId)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+			.optional()
+			.map(OffsetDateTime::toInstant)
+			.orElse(null);
+		Instant from = deliveredAt != null ? deliveredAt : closedAt;
+		Instant dueAt = from == null ? null
+				: from.atOffset(ZoneOffset.UTC).plusMonths(settings.personalDataMonths()).toInstant();
+		return new Erasure(erasedAt, dueAt);
 	}
 
 	/** Runs {@link #run()} unless switched off. */

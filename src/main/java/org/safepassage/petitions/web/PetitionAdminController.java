@@ -13,6 +13,7 @@ import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.petitions.milestones.MilestoneForm;
 import org.safepassage.petitions.milestones.Milestones;
+import org.safepassage.petitions.retention.SignatureRetention;
 import org.safepassage.shared.StaffAction;
 import org.safepassage.shared.validation.PlainText;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,12 +45,15 @@ class PetitionAdminController {
 
 	private final Milestones milestones;
 
+	private final SignatureRetention retention;
+
 	PetitionAdminController(PetitionAdministration administration, PetitionCatalogue catalogue,
-			PetitionsProperties properties, Milestones milestones) {
+			PetitionsProperties properties, Milestones milestones, SignatureRetention retention) {
 		this.administration = administration;
 		this.catalogue = catalogue;
 		this.properties = properties;
 		this.milestones = milestones;
+		this.retention = retention;
 	}
 
 	@GetMapping
@@ -82,6 +86,7 @@ class PetitionAdminController {
 	private String showPage(long id, Locale locale, Model model) {
 		Petition petition = administration.get(id);
 		model.addAttribute("milestones", milestones.list(id));
+		model.addAttribute("erasure", retention.erasure(id, petition.closedAt(), petition.deliveredAt()));
 		model.addAttribute("state", petition.state().name());
 		model.addAttribute("rejectionReason", petition.rejectionReason());
 		model.addAttribute("hiddenReason", petition.hiddenReason());

@@ -2,11 +2,15 @@ package org.safepassage.petitions.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,6 +144,12 @@ class SignatureRetentionIntegrationTest extends IntegrationTest {
 			.isEqualTo(2_502);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(publicParts(id)).isEqualTo(before));
 
+		// Staff see that it happened, and when.
+		assertThat(mvc.perform(get("/admin/petitions/{id}", id).with(user("staff@example.org").roles("CAMPAIGNER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Signers&#39; names, e-mails and postcodes were erased on");
+
 		// A later run leaves a finished petition alone.
 		retention.run();
 		assertThat(jdbc.sql("select count(*) from signature where petition_id = :id and erased_at is null")
@@ -149,13 +159,19 @@ class SignatureRetentionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void aDeliveredPetitionKeepsItsSignersDetailsForTheSetMonthsAfterTheDelivery() {
+	void aDeliveredPetitionKeepsItsSignersDetailsForTheSetMonthsAfterTheDelivery() throws Exception {
 		long id = petition("Delivered later");
 		Instant now = clock.instant();
 		long signature = SignatureRows.insert(jdbc, id, "d-" + id + "@example.org", "GB", now, now);
 		administration.close(id);
 		clock.advance(Duration.ofDays(150));
 		administration.deliver(id, "Handed over at the embassy");
+		assertThat(mvc.perform(get("/admin/petitions/{id}", id).with(user("staff@example.org").roles("CAMPAIGNER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString())
+			.contains("will be erased from " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+				.format(clock.instant().atOffset(ZoneOffset.UTC).plusMonths(6)));
 
 		clock.advance(Duration.ofDays(60));
 		retention.run();
