@@ -19,13 +19,14 @@ public final class SignatureRows {
 
 	/**
 	 * A signature as the signing path stores it; confirmed when {@code confirmedAt} is
-	 * set.
+	 * set, and then queued for counting as a confirmation is (the counting job folds it
+	 * in).
 	 */
 	public static long insert(JdbcClient jdbc, long petitionId, String email, String country, Instant createdAt,
 			Instant confirmedAt) {
 		byte[] tokenHash = new byte[32];
 		RANDOM.nextBytes(tokenHash);
-		return jdbc
+		long id = jdbc
 			.sql("""
 					insert into signature (petition_id, name, email, email_canonical, country, postcode, keep_updated,
 					                       locale, ip, created_at, confirmed_at, token_hash, token_expires_at)
@@ -42,9 +43,23 @@ public final class SignatureRows {
 			.param("expiresAt", PetitionQueries.at(createdAt.plus(Duration.ofDays(14))))
 			.query(Long.class)
 			.single();
+		if (confirmedAt != null) {
+			queueCounts(jdbc, petitionId, country, 1);
+		}
+		return id;
 	}
 
-	/** Many confirmed signatures in one statement. */
+	private static void queueCounts(JdbcClient jdbc, long petitionId, String country, int count) {
+		jdbc.sql("""
+				insert into signature_count_pending (petition_id, country)
+				select :petitionId, :country from generate_series(1, :count)""")
+			.param("petitionId", petitionId)
+			.param("country", country)
+			.param("count", count)
+			.update();
+	}
+
+	/** Many confirmed signatures in one statement, queued for counting. */
 	public static void insertMany(JdbcClient jdbc, long petitionId, int count, String country, Instant at) {
 		jdbc.sql(
 				"""
@@ -59,6 +74,7 @@ public final class SignatureRows {
 			.param("country", country)
 			.param("at", PetitionQueries.at(at))
 			.update();
+		queueCounts(jdbc, petitionId, country, count);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.safepassage.petitions.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import org.safepassage.petitions.domain.Petitions;
 import org.safepassage.petitions.domain.SignatureRows;
 import org.safepassage.petitions.milestones.MilestoneForm;
 import org.safepassage.petitions.milestones.Milestones;
-import org.safepassage.petitions.signing.SignatureCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,9 +41,6 @@ class PetitionChartsBrowserTest extends IntegrationTest {
 
 	@Autowired
 	Milestones milestones;
-
-	@Autowired
-	SignatureCounts counts;
 
 	Chromium chromium;
 
@@ -78,7 +75,11 @@ class PetitionChartsBrowserTest extends IntegrationTest {
 			Instant at = now.minus(Duration.ofDays(i % 3));
 			SignatureRows.insert(jdbc, id, "b" + i + "-" + id + "@example.org", countries[i], at, at);
 		}
-		counts.recount();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> jdbc.sql("select coalesce(sum(confirmed), 0) from signature_count where petition_id = :id")
+				.param("id", id)
+				.query(Long.class)
+				.single() == countries.length);
 
 		Page page = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
 		page.navigate("http://localhost:" + port + "/petitions/" + id);
