@@ -501,6 +501,88 @@ public final class PetitionQueries {
 			order by s.created_at desc
 			limit 100""";
 
+	// --- milestones
+
+	public static final String MILESTONES = """
+			select id, signatures, description from petition_milestone where petition_id = :petitionId
+			order by signatures""";
+
+	public static final String COUNT_MILESTONES = "select count(*) from petition_milestone where petition_id = :petitionId";
+
+	/** Nothing is added when the petition already has a milestone at that count. */
+	public static final String INSERT_MILESTONE = """
+			insert into petition_milestone (petition_id, signatures, description, created_at)
+			values (:petitionId, :signatures, :description, :now)
+			on conflict (petition_id, signatures) do nothing""";
+
+	public static final String DELETE_MILESTONE = """
+			delete from petition_milestone where id = :id and petition_id = :petitionId""";
+
+	// --- charts
+
+	/**
+	 * Counted signatures (as the recount counts them) per UTC day of confirmation, from
+	 * {@code :since}.
+	 */
+	public static final String CONFIRMED_PER_DAY = """
+			select cast(confirmed_at at time zone 'UTC' as date) as day, count(*) as signatures
+			from signature
+			where petition_id = :petitionId and confirmed_at >= :since and not flagged and invalidated_at is null
+			group by 1 order by 1""";
+
+	// --- retention (batches of :limit rows, each its own short transaction; SKIP LOCKED
+	// lets
+	// several instances share the work without waiting on each other)
+
+	public static final String FORGET_ADDRESSES = """
+			update signature set ip = null
+			where id in (select id from signature where ip is not null and created_at < :before
+			             order by created_at limit :limit for update skip locked)""";
+
+	/** Petitions delivered (or closed and never delivered) before {@code :before}. */
+	public static final String PETITIONS_TO_ERASE = """
+			select id from petition
+			where personal_data_erased_at is null and state in ('CLOSED', 'DELIVERED', 'HIDDEN')
+			  and coalesce(delivered_at, closed_at) < :before
+			order by id""";
+
+	public static final String SIGNATURE_SPAN_OF_PETITION = """
+			select coalesce(min(id), 0) as first, coalesce(max(id), -1) as last from signature
+			where petition_id = :petitionId and erased_at is null""";
+
+	/**
+	 * Name, e-mail and postcode go; country, dates and the counted state stay, so counts
+	 * and charts do not change. The canonical e-mail becomes a placeholder no address can
+	 * equal (it has no @), unique per row as the constraint wants.
+	 */
+	public static final String ERASE_SIGNATURES = """
+			update signature s set name = '', email = '', email_canonical = '#erased-' || s.id, postcode = null,
+			       ip = null, keep_updated = false, erased_at = :now
+			where s.id in (select id from signature where petition_id = :petitionId and id >= :from and id < :to
+			               and erased_at is null for update skip locked)""";
+
+	public static final String MARK_PETITION_ERASED = """
+			update petition set personal_data_erased_at = :now
+			where id = :petitionId and personal_data_erased_at is null
+			  and not exists (select 1 from signature where petition_id = :petitionId and erased_at is null)""";
+
+	public static final String PERSONAL_DATA_ERASED_AT = """
+			select personal_data_erased_at from petition where id = :petitionId""";
+
+	public static final String SIGNATURE_SPAN = """
+			select coalesce(min(id), 0) as first, coalesce(max(id), -1) as last from signature""";
+
+	/**
+	 * Unconfirmed signatures whose every link has expired: they never counted. Their
+	 * later links go with them (on delete cascade).
+	 */
+	public static final String DELETE_EXPIRED_UNCONFIRMED = """
+			delete from signature where id in (
+			    select s.id from signature s
+			    where s.id >= :from and s.id < :to and s.confirmed_at is null and s.token_expires_at < :now
+			      and not exists (select 1 from signature_link l where l.signature_id = s.id and l.expires_at >= :now)
+			    for update skip locked)""";
+
 	/**
 	 * An instant as a {@code timestamptz} parameter (such as {@code :now}), typed so that
 	 * {@code :now - interval} needs no cast. Every query takes the time from the

@@ -4,12 +4,16 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.safepassage.petitions.PetitionState;
 import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.petitions.milestones.MilestoneForm;
+import org.safepassage.petitions.milestones.Milestones;
+import org.safepassage.petitions.retention.SignatureRetention;
 import org.safepassage.shared.StaffAction;
 import org.safepassage.shared.validation.PlainText;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,11 +44,17 @@ class PetitionAdminController {
 
 	private final PetitionsProperties properties;
 
+	private final Milestones milestones;
+
+	private final SignatureRetention retention;
+
 	PetitionAdminController(PetitionAdministration administration, PetitionCatalogue catalogue,
-			PetitionsProperties properties) {
+			PetitionsProperties properties, Milestones milestones, SignatureRetention retention) {
 		this.administration = administration;
 		this.catalogue = catalogue;
 		this.properties = properties;
+		this.milestones = milestones;
+		this.retention = retention;
 	}
 
 	@GetMapping
@@ -70,7 +80,14 @@ class PetitionAdminController {
 
 	@GetMapping("/petitions/{id}")
 	String show(@PathVariable long id, Locale locale, Model model) {
+		model.addAttribute("milestoneForm", MilestoneForm.empty());
+		return showPage(id, locale, model);
+	}
+
+	private String showPage(long id, Locale locale, Model model) {
 		Petition petition = administration.get(id);
+		model.addAttribute("milestones", milestones.list(id));
+		model.addAttribute("erasure", retention.erasure(id, petition.closedAt(), petition.deliveredAt()));
 		model.addAttribute("state", petition.state().name());
 		model.addAttribute("rejectionReason", petition.rejectionReason());
 		model.addAttribute("hiddenReason", petition.hiddenReason());
@@ -124,6 +141,26 @@ class PetitionAdminController {
 	String hide(@PathVariable long id, @RequestParam @Size(max = 2000) @PlainText(multiline = true) String reason,
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> administration.hide(id, reason.strip()));
+	}
+
+	/**
+	 * Audited like every staff change (the route and the petition's id); a bad count
+	 * comes back on the page with its message and the values kept.
+	 */
+	@PostMapping("/petitions/{id}/milestones")
+	String addMilestone(@PathVariable long id, @Valid @ModelAttribute("milestoneForm") MilestoneForm form,
+			BindingResult errors, Locale locale, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return showPage(id, locale, model);
+		}
+		return act(id, redirect, () -> milestones.add(id, form));
+	}
+
+	@PostMapping("/petitions/{id}/milestones/{milestoneId}/delete")
+	String removeMilestone(@PathVariable long id, @PathVariable long milestoneId, RedirectAttributes redirect) {
+		return act(id, redirect, () -> milestones.remove(id, milestoneId));
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {

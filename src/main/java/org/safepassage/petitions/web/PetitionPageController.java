@@ -1,8 +1,10 @@
 package org.safepassage.petitions.web;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +13,10 @@ import org.safepassage.petitions.PetitionEvidence;
 import org.safepassage.petitions.PetitionState;
 import org.safepassage.petitions.delivery.DeliveryPhotos;
 import org.safepassage.petitions.delivery.DeliveryRecords;
+import org.safepassage.petitions.charts.SignatureCharts;
 import org.safepassage.petitions.domain.RecentCopies;
+import org.safepassage.petitions.milestones.Milestones;
+import org.safepassage.petitions.milestones.Progress;
 import org.safepassage.petitions.signing.SignatureBatcher;
 import org.safepassage.petitions.signing.SignatureForm;
 import org.safepassage.petitions.signing.Signing;
@@ -53,13 +58,19 @@ class PetitionPageController {
 
 	private final DeliveryRecords deliveries;
 
+	private final Milestones milestones;
+
+	private final SignatureCharts charts;
+
 	PetitionPageController(PetitionCatalogue catalogue, Signing signing, ObjectProvider<PetitionEvidence> evidence,
-			PublicFormOrigin origin, DeliveryRecords deliveries) {
+			PublicFormOrigin origin, DeliveryRecords deliveries, Milestones milestones, SignatureCharts charts) {
 		this.catalogue = catalogue;
 		this.signing = signing;
 		this.evidence = evidence;
 		this.origin = origin;
 		this.deliveries = deliveries;
+		this.milestones = milestones;
+		this.charts = charts;
 	}
 
 	/**
@@ -131,7 +142,9 @@ class PetitionPageController {
 	/** The live counter: a small fragment htmx polls; cacheable for a second. */
 	@GetMapping("/petitions/{id}/counter")
 	String counter(@PathVariable long id, Locale locale, Model model, HttpServletResponse response) {
-		model.addAttribute("petition", publicPetition(id, locale));
+		PetitionView petition = publicPetition(id, locale);
+		model.addAttribute("petition", petition);
+		model.addAttribute("progress", Progress.of(milestones.recent(id), petition.signatures()));
 		response.setHeader("Cache-Control", CacheControl.maxAge(Duration.ofSeconds(1)).getHeaderValue());
 		return "petitions/show :: counter";
 	}
@@ -205,6 +218,10 @@ class PetitionPageController {
 		PetitionView petition = publicPetition(id, locale);
 		model.addAttribute("petition", petition);
 		model.addAttribute(ShareCard.MODEL_NAME, PetitionCardController.shareCard(petition));
+		model.addAttribute("progress", Progress.of(milestones.recent(id), petition.signatures()));
+		Map<String, Long> byCountry = new LinkedHashMap<>();
+		petition.byCountry().forEach(c -> byCountry.put(c.code(), c.signatures()));
+		model.addAttribute("charts", charts.of(id, petition.openedAt(), petition.closedAt(), byCountry, locale));
 		model.addAttribute("evidence", linkedEvidence(id, locale));
 		model.addAttribute("deliveryRecord", deliveries.publicRecord(id));
 		SignatureForm form = (SignatureForm) model.getAttribute("form");
