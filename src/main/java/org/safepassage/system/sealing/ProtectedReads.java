@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class ProtectedReads {
 
 	/** The audit action of every protected read. */
-	public static final String ACTION = "protected.read";
+	public static final String ACTION = AuditLog.PROTECTED_READ;
 
 	private final AuditLog audit;
 

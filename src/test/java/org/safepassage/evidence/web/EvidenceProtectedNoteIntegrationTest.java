@@ -96,6 +96,26 @@ class EvidenceProtectedNoteIntegrationTest extends IntegrationTest {
 			assertThat(entry.get("outcome")).isEqualTo("Checking the source before the hearing");
 		});
 		assertThat(columnsContaining(MARK)).isEmpty();
+
+		// Admins see who looked at what, on a page of its own and in the CSV export.
+		RequestPostProcessor admin = user("admin@example.org").roles("ADMIN");
+		String reads = this.mvc.perform(get("/admin/audit/protected-reads").with(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(reads).contains("<td>report:" + report + "</td>", "<td>protected_note</td>",
+				"Checking the source before the hearing", "note-researcher@example.org");
+		assertThat(reads).doesNotContain(MARK);
+		String csv = this.mvc.perform(get("/admin/audit.csv").param("action", "protected.read").with(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("report:" + report + " field:protected_note")
+			.contains("Checking the source before the hearing")
+			.doesNotContain(MARK);
+		this.mvc.perform(get("/admin/audit/protected-reads").with(RESEARCHER)).andExpect(status().isForbidden());
 		assertThat(output.getAll()).doesNotContain(MARK);
 	}
 
