@@ -67,6 +67,12 @@ public class Sealing {
 
 	private KeyEncryptionKey checkedKey(SealingProperties properties, SafePassageProperties application) {
 		Path file = properties.keyFile(application.embeddedDb().dataDir());
+		boolean fromEnvironment = properties.key() != null && !properties.key().isBlank();
+		if (!fromEnvironment && file.startsWith(application.embeddedDb().dataDir().toAbsolutePath().normalize())) {
+			throw new SealingKeyRefused("The sealing key file " + file + " is inside the data directory, so every "
+					+ "backup of the database would carry the key that opens it. Keep it elsewhere "
+					+ "(safepassage.sealing.key-file, docs/operations.md).");
+		}
 		KeyEncryptionKey key = KeyEncryptionKey.load(properties.key(), file);
 		List<KeyCheck> check = this.jdbc.sql(SealingQueries.KEY_CHECK)
 			.query((rs, n) -> new KeyCheck(rs.getBytes("sealed"), rs.getObject("kek_key_id", Long.class)))

@@ -64,4 +64,16 @@ class SealingIntegrationTest extends IntegrationTest {
 		assertThat(Files.exists(missing)).isFalse();
 	}
 
+	@Test
+	void aKeyFileInsideTheDataDirectoryIsRefusedBecauseBackupsWouldCarryIt() {
+		Path inside = this.application.embeddedDb().dataDir().resolve("sealing.key");
+
+		assertThatThrownBy(() -> new Sealing(this.jdbc, this.clock,
+				new SealingProperties(null, inside, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), 500),
+				this.application))
+			.isInstanceOf(SealingKeyRefused.class)
+			.hasMessageContaining("inside the data directory");
+		assertThat(Files.exists(inside)).isFalse();
+	}
+
 }
