@@ -37,7 +37,7 @@ public final class SealingCommand {
 			  java -jar safepassage.jar sealing rotate [--key-file FILE] [--print-env]
 			  java -jar safepassage.jar sealing status [--key-file FILE] [--data-dir DIR]
 			  java -jar safepassage.jar sealing retire-old-keys [--key-file FILE] [--data-dir DIR] [--print-env]
-			Defaults come from the settings (SAFEPASSAGE_SEALING_KEY, SAFEPASSAGE_SEALING_KEY_FILE,
+			Defaults come from the settings (SAFEPASSAGE_SEALING_KEY, SAFEPASSAGE_SEALING_KEYFILE,
 			SAFEPASSAGE_DATA_DIR); see docs/operations.md, "The sealing key".""";
 
 	private SealingCommand() {

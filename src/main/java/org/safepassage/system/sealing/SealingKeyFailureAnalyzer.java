@@ -13,7 +13,7 @@ class SealingKeyFailureAnalyzer extends AbstractFailureAnalyzer<SealingKeyRefuse
 	protected FailureAnalysis analyze(Throwable rootFailure, SealingKeyRefused cause) {
 		return new FailureAnalysis(cause.getMessage(),
 				"Give SafePassage the sealing key this database was sealed with: the key file (safepassage.sealing"
-						+ ".key-file, SAFEPASSAGE_SEALING_KEY_FILE, by default beside the data directory) or the "
+						+ ".key-file, SAFEPASSAGE_SEALING_KEYFILE, by default beside the data directory) or the "
 						+ "SAFEPASSAGE_SEALING_KEY environment variable. Without it protected data cannot be read; "
 						+ "see docs/operations.md, \"The sealing key\".",
 				null);
