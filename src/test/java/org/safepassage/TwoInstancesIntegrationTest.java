@@ -25,6 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +49,9 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
+	@Value("${safepassage.embedded-db.data-dir}")
+	String dataDir;
+
 	ConfigurableApplicationContext second;
 
 	@AfterEach
@@ -65,6 +69,8 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 					String.valueOf(MAIL.getSmtp().getPort()), "safepassage.mail.poll-interval", "100ms",
 					"safepassage.petitions.count-interval", "200ms", "safepassage.petitions.count-cache-ttl", "100ms",
 					"safepassage.petitions.page-cache-ttl", "100ms", "safepassage.petitions.limits.enabled", "false"))
+			// the same data directory setting, so the same sealing key file beside it
+			.properties("safepassage.embedded-db.data-dir=" + dataDir)
 			.run();
 		return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
 	}
