@@ -128,6 +128,9 @@ public final class EvidenceQueries {
 	static final String HAS_PROTECTED_NOTE = """
 			select protected_note is not null from source_report where id = :id""";
 
+	static final String REPORTS_WITH_PROTECTED_NOTES = """
+			select id from source_report where incident_id = :id and protected_note is not null""";
+
 	static final String SET_PROTECTED_NOTE = """
 			update source_report set protected_note = :sealed, protected_note_key = :dataKey where id = :id""";
 

@@ -2,6 +2,7 @@ package org.safepassage.evidence.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.safepassage.system.sealing.ProtectedReads;
 import org.safepassage.system.sealing.Sealing;
@@ -43,6 +44,14 @@ public class ProtectedNotes {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
+	}
+
+	/** Which reports of an incident hold a protected note (without opening any). */
+	public Set<Long> reportsWithNotes(long incidentId) {
+		return Set.copyOf(this.jdbc.sql(EvidenceQueries.REPORTS_WITH_PROTECTED_NOTES)
+			.param("id", incidentId)
+			.query(Long.class)
+			.list());
 	}
 
 	/**

@@ -58,6 +58,10 @@ class EvidenceProtectedNoteIntegrationTest extends IntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("A protected note is stored with this report.");
+		assertThat(this.mvc.perform(get("/admin/evidence/incidents/{id}", incident).with(RESEARCHER))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Protected note stored");
 		assertThat(columnsContaining("Handover at Tumen")).contains("source_report.title");
 		assertThat(columnsContaining(MARK)).isEmpty();
 
@@ -181,7 +185,7 @@ class EvidenceProtectedNoteIntegrationTest extends IntegrationTest {
 				.with(csrf())
 				.param("organisation", "Border Watch")
 				.param("title", "Handover at Tumen")
-				.param("figure", "about 40")
+				.param("figure", "dozens")
 				.param("reliability", "RELIABLE")
 				.param("protectedNote", NOTE))
 			.andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
@@ -195,7 +199,7 @@ class EvidenceProtectedNoteIntegrationTest extends IntegrationTest {
 				.with(csrf())
 				.param("organisation", "Border Watch")
 				.param("title", "Handover")
-				.param("figure", "about 40")
+				.param("figure", "dozens")
 				.param("reliability", "RELIABLE")
 				.param(name, value))
 			.andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
