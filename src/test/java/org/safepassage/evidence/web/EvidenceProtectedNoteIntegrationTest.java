@@ -185,7 +185,7 @@ class EvidenceProtectedNoteIntegrationTest extends IntegrationTest {
 				.with(csrf())
 				.param("organisation", "Border Watch")
 				.param("title", "Handover at Tumen")
-				.param("figure", "dozens")
+				.param("figure", "many families")
 				.param("reliability", "RELIABLE")
 				.param("protectedNote", NOTE))
 			.andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
@@ -199,7 +199,7 @@ class EvidenceProtectedNoteIntegrationTest extends IntegrationTest {
 				.with(csrf())
 				.param("organisation", "Border Watch")
 				.param("title", "Handover")
-				.param("figure", "dozens")
+				.param("figure", "many families")
 				.param("reliability", "RELIABLE")
 				.param(name, value))
 			.andExpect(redirectedUrlPattern("/admin/evidence/incidents/*"));
