@@ -9,8 +9,12 @@
  * model), {@code store} (repositories, the SQL, the read and write services),
  * {@code forms} (what researchers type, on pages and in CSV rows), {@code csv},
  * {@code timeline}, {@code web} and {@code demo}.
+ * <p>
+ * A source report's protected note is sealed with {@code system::sealing} and read only
+ * through an audited reveal ({@code ProtectedReads}).
  */
-@ApplicationModule(displayName = "Evidence", allowedDependencies = { "petitions", "shared", "system::sharing" })
+@ApplicationModule(displayName = "Evidence",
+		allowedDependencies = { "petitions", "system::sealing", "system::sharing", "shared" })
 package org.safepassage.evidence;
 
 import org.springframework.modulith.ApplicationModule;

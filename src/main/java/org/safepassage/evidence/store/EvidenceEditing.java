@@ -27,10 +27,14 @@ public class EvidenceEditing {
 
 	private final EstimateRepository estimates;
 
-	EvidenceEditing(IncidentRepository incidents, ReportRepository reports, EstimateRepository estimates) {
+	private final ProtectedNotes notes;
+
+	EvidenceEditing(IncidentRepository incidents, ReportRepository reports, EstimateRepository estimates,
+			ProtectedNotes notes) {
 		this.incidents = incidents;
 		this.reports = reports;
 		this.estimates = estimates;
+		this.notes = notes;
 	}
 
 	/**
@@ -79,29 +83,51 @@ public class EvidenceEditing {
 	}
 
 	public boolean deleteDraft(long id) {
+		notes.removeAllOfDraft(id);
 		return incidents.deleteDraft(id);
 	}
 
-	public long addReport(long incidentId, ReportContent content, String by) {
+	/**
+	 * @param protectedNote sealed apart from the content ({@link ProtectedNotes}); null
+	 * for none
+	 */
+	public long addReport(long incidentId, ReportContent content, String protectedNote, String by) {
 		incidents.find(incidentId).orElseThrow(() -> new NotFoundException("No incident " + incidentId));
+		long id;
 		try {
-			return reports.insert(incidentId, content, by);
+			id = reports.insert(incidentId, content, by);
 		}
 		catch (DuplicateKeyException e) {
 			throw new DuplicateSource();
 		}
+		if (protectedNote != null) {
+			notes.write(id, protectedNote);
+		}
+		return id;
 	}
 
-	public void updateReport(long id, ReportContent content) {
+	/**
+	 * @param protectedNote a new protected note, or null to keep the stored one
+	 * @param removeProtectedNote deletes the stored note and its data key
+	 */
+	public void updateReport(long id, ReportContent content, String protectedNote, boolean removeProtectedNote) {
 		try {
 			require(reports.update(id, content), id);
 		}
 		catch (DuplicateKeyException e) {
 			throw new DuplicateSource();
 		}
+		if (removeProtectedNote) {
+			notes.remove(id);
+		}
+		else if (protectedNote != null) {
+			notes.write(id, protectedNote);
+		}
 	}
 
+	/** Deletes the report; its protected note's data key goes with it. */
 	public void deleteReport(long id) {
+		notes.remove(id);
 		require(reports.delete(id), id);
 	}
 

@@ -121,6 +121,30 @@ public final class EvidenceQueries {
 
 	static final String DELETE_REPORT = "delete from source_report where id = :id";
 
+	/** The sealed protected note and its data key; read only to reveal or replace it. */
+	static final String PROTECTED_NOTE = """
+			select protected_note, protected_note_key from source_report where id = :id for update""";
+
+	static final String HAS_PROTECTED_NOTE = """
+			select protected_note is not null from source_report where id = :id""";
+
+	static final String REPORTS_WITH_PROTECTED_NOTES = """
+			select id from source_report where incident_id = :id and protected_note is not null""";
+
+	static final String SET_PROTECTED_NOTE = """
+			update source_report set protected_note = :sealed, protected_note_key = :dataKey where id = :id""";
+
+	static final String CLEAR_PROTECTED_NOTE = """
+			update source_report set protected_note = null, protected_note_key = null where id = :id""";
+
+	/**
+	 * The data keys of protected notes that go with the reports of a draft incident being
+	 * deleted.
+	 */
+	static final String PROTECTED_NOTE_KEYS_OF_DRAFT = """
+			select r.protected_note_key from source_report r join incident i on i.id = r.incident_id
+			where i.id = :id and i.state = 'DRAFT' and r.protected_note_key is not null""";
+
 	static final String FIND_REPORT = "select " + REPORT_COLUMNS + " from source_report r where r.id = :id";
 
 	static final String REPORTS_OF = "select " + REPORT_COLUMNS + """

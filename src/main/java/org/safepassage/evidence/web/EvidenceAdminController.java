@@ -15,6 +15,7 @@ import org.safepassage.evidence.forms.OverrideForm;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.LinkedPetitions;
+import org.safepassage.evidence.store.ProtectedNotes;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,13 +48,16 @@ class EvidenceAdminController {
 
 	private final IncidentLists lists;
 
+	private final ProtectedNotes notes;
+
 	EvidenceAdminController(EvidenceCatalogue catalogue, EvidenceEditing editing, EvidenceViews views,
-			LinkedPetitions petitions, IncidentLists lists) {
+			LinkedPetitions petitions, IncidentLists lists, ProtectedNotes notes) {
 		this.catalogue = catalogue;
 		this.editing = editing;
 		this.views = views;
 		this.petitions = petitions;
 		this.lists = lists;
+		this.notes = notes;
 	}
 
 	@GetMapping
@@ -101,6 +105,7 @@ class EvidenceAdminController {
 	String show(@PathVariable long id, Locale locale, Model model) {
 		EvidenceCatalogue.Listed listed = find(id);
 		model.addAttribute("incident", views.incident(listed, locale));
+		model.addAttribute("notedReports", notes.reportsWithNotes(id));
 		model.addAttribute("petitions",
 				catalogue.petitions(id)
 					.stream()

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Admins read the audit log, filtered by person, action and days, or export it as CSV.
+ * Admins read the audit log, filtered by person, action and days, or export it as CSV;
+ * and see who looked at which protected field, when and why ("protected reads").
  */
 @Controller
 class AuditController {
@@ -37,6 +38,17 @@ class AuditController {
 		model.addAttribute("limit", PAGE_LIMIT);
 		model.addAttribute("exportLink", exportLink(shown));
 		return "admin/audit/list";
+	}
+
+	/** Every read of a protected value: who, when, which record, which field, why. */
+	@GetMapping("/admin/audit/protected-reads")
+	String protectedReads(@Valid @ModelAttribute("filter") AuditFilter filter, BindingResult errors, Model model) {
+		AuditFilter shown = (errors.hasErrors() ? AuditFilter.ALL : filter).withAction(AuditLog.PROTECTED_READ);
+		model.addAttribute("entries", audit.find(shown, PAGE_LIMIT));
+		model.addAttribute("total", audit.count(shown));
+		model.addAttribute("limit", PAGE_LIMIT);
+		model.addAttribute("exportLink", exportLink(shown));
+		return "admin/audit/protected-reads";
 	}
 
 	@GetMapping("/admin/audit.csv")

@@ -18,6 +18,11 @@ record AuditFilter(@Size(max = 254) @PlainText String person, @Size(max = 200) @
 
 	static final AuditFilter ALL = new AuditFilter(null, null, null, null);
 
+	/** The same filter for one action only. */
+	AuditFilter withAction(String onlyAction) {
+		return new AuditFilter(person, onlyAction, from, to);
+	}
+
 	@Override
 	public void check(CrossField.Errors errors) {
 		try {

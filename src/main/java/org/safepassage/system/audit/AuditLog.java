@@ -27,6 +27,12 @@ public class AuditLog {
 	/** Longer text is cut, so a crafted path cannot make one entry large. */
 	static final int MAX_TEXT = 500;
 
+	/**
+	 * The action of a read of a protected (sealed) value; its record is
+	 * {@code "case:12 field:real_name"} and its outcome the reason given.
+	 */
+	public static final String PROTECTED_READ = "protected.read";
+
 	/** The most entries one export holds; narrow the filter for older ones. */
 	static final int EXPORT_LIMIT = 100_000;
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.database.CommandDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -113,7 +114,7 @@ public final class BackupCommand {
 		if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
 			throw new BackupRefused("There is no database in " + dataDir + " (SAFEPASSAGE_DATA_DIR, or --data-dir).");
 		}
-		Optional<Integer> runningPort = runningServerPort(dataDir);
+		Optional<Integer> runningPort = CommandDatabase.runningServerPort(dataDir);
 		if (runningPort.isPresent()) {
 			String url = "jdbc:postgresql://localhost:" + runningPort.get() + "/postgres";
 			return backups.backUp(() -> DriverManager.getConnection(url, "postgres", ""), directory);
@@ -132,19 +133,6 @@ public final class BackupCommand {
 				return connection;
 			}, directory);
 		}
-	}
-
-	/** The port of the PostgreSQL running on {@code dataDir}, from its postmaster.pid. */
-	private static Optional<Integer> runningServerPort(Path dataDir) throws IOException {
-		Path pidFile = dataDir.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
-			return Optional.empty();
-		}
-		List<String> lines = Files.readAllLines(pidFile);
-		if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(Integer.parseInt(lines.get(3).trim()));
 	}
 
 	/** Only the settings are needed: no web server, database pool or jobs. */

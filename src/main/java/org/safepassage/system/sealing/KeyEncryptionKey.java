@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -124,6 +126,47 @@ final class KeyEncryptionKey {
 	/** The Tink id of the key that wraps new data keys. */
 	long primaryId() {
 		return Integer.toUnsignedLong(this.keyset.getPrimary().getId());
+	}
+
+	/** The Tink ids of every key in the set: data keys wrapped by any of them open. */
+	Set<Long> keyIds() {
+		Set<Long> ids = new TreeSet<>();
+		for (int i = 0; i < this.keyset.size(); i++) {
+			ids.add(Integer.toUnsignedLong(this.keyset.getAt(i).getId()));
+		}
+		return ids;
+	}
+
+	/**
+	 * This keyset with a new AES256-GCM key added as its primary; the old keys stay, so
+	 * whatever they wrapped still opens.
+	 */
+	KeysetHandle rotated() throws GeneralSecurityException {
+		return KeysetHandle.newBuilder(this.keyset)
+			.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+				.withRandomId()
+				.makePrimary())
+			.build();
+	}
+
+	/**
+	 * This keyset with its primary key alone: what the old keys wrapped no longer opens.
+	 */
+	KeysetHandle primaryOnly() throws GeneralSecurityException {
+		KeysetHandle.Builder builder = KeysetHandle.newBuilder(this.keyset);
+		for (int i = builder.size() - 1; i >= 0; i--) {
+			if (!builder.getAt(i).isPrimary()) {
+				builder.deleteAt(i);
+			}
+		}
+		return builder.build();
+	}
+
+	/** A keyset as the value of {@code SAFEPASSAGE_SEALING_KEY}: its JSON in base64. */
+	static String environmentValue(KeysetHandle keyset) throws GeneralSecurityException {
+		return Base64.getEncoder()
+			.encodeToString(TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Where the key came from, for messages (never the key). */

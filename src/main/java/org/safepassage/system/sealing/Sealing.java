@@ -67,8 +67,16 @@ public class Sealing {
 
 	private KeyEncryptionKey checkedKey(SealingProperties properties, SafePassageProperties application) {
 		Path file = properties.keyFile(application.embeddedDb().dataDir());
+		boolean fromEnvironment = properties.key() != null && !properties.key().isBlank();
+		if (!fromEnvironment && file.startsWith(application.embeddedDb().dataDir().toAbsolutePath().normalize())) {
+			throw new SealingKeyRefused("The sealing key file " + file + " is inside the data directory, so every "
+					+ "backup of the database would carry the key that opens it. Keep it elsewhere "
+					+ "(safepassage.sealing.key-file, docs/operations.md).");
+		}
 		KeyEncryptionKey key = KeyEncryptionKey.load(properties.key(), file);
-		List<byte[]> check = this.jdbc.sql(SealingQueries.KEY_CHECK).query(byte[].class).list();
+		List<KeyCheck> check = this.jdbc.sql(SealingQueries.KEY_CHECK)
+			.query((rs, n) -> new KeyCheck(rs.getBytes("sealed"), rs.getObject("kek_key_id", Long.class)))
+			.list();
 		if (check.isEmpty()) {
 			long sealedKeys = this.jdbc.sql(SealingQueries.COUNT_DATA_KEYS).query(Long.class).single();
 			if (sealedKeys > 0) {
@@ -81,6 +89,7 @@ public class Sealing {
 			}
 			this.jdbc.sql(SealingQueries.INSERT_KEY_CHECK)
 				.param("sealed", encrypt(key.aead(), CHECK_VALUE, CHECK_CONTEXT))
+				.param("kekKeyId", key.primaryId())
 				.param("now", Timestamp.from(this.clock.instant()))
 				.update();
 			return key;
@@ -91,7 +100,7 @@ public class Sealing {
 					+ " (docs/operations.md). Refusing to start rather than run without it.");
 		}
 		try {
-			byte[] value = key.aead().decrypt(check.getFirst(), CHECK_CONTEXT);
+			byte[] value = key.aead().decrypt(check.getFirst().sealed(), CHECK_CONTEXT);
 			if (!Arrays.equals(value, CHECK_VALUE)) {
 				throw new GeneralSecurityException("unexpected key check value");
 			}
@@ -101,7 +110,24 @@ public class Sealing {
 					+ " is not the key this database was sealed with. Refusing to start: with the wrong key "
 					+ "protected data cannot be read (docs/operations.md).", ex);
 		}
+		if (!Long.valueOf(key.primaryId()).equals(check.getFirst().kekKeyId())) {
+			// A rotated key: the check moves to the new primary at once, which tells
+			// "sealing retire-old-keys" that the new key is in use.
+			resealKeyCheck(key);
+			log.info("The sealing key has a new primary key; data keys wrapped by the older ones are re-wrapped "
+					+ "in the background ({} left).", staleDataKeys(key));
+		}
 		return key;
+	}
+
+	private record KeyCheck(byte[] sealed, Long kekKeyId) {
+	}
+
+	private void resealKeyCheck(KeyEncryptionKey key) {
+		this.jdbc.sql(SealingQueries.UPDATE_KEY_CHECK)
+			.param("sealed", encrypt(key.aead(), CHECK_VALUE, CHECK_CONTEXT))
+			.param("kekKeyId", key.primaryId())
+			.update();
 	}
 
 	/** A new data key for one record; its id is what the record keeps. */
@@ -165,8 +191,12 @@ public class Sealing {
 
 	/** How many data keys are still wrapped by an older key-encryption key. */
 	public long staleDataKeys() {
+		return staleDataKeys(this.kek);
+	}
+
+	private long staleDataKeys(KeyEncryptionKey key) {
 		return this.jdbc.sql(SealingQueries.COUNT_STALE_DATA_KEYS)
-			.param("primary", this.kek.primaryId())
+			.param("primary", key.primaryId())
 			.query(Long.class)
 			.single();
 	}
@@ -181,6 +211,7 @@ public class Sealing {
 		}
 		List<Stale> stale = this.jdbc.sql(SealingQueries.STALE_DATA_KEYS)
 			.param("primary", this.kek.primaryId())
+			.param("known", this.kek.keyIds().toArray(Long[]::new))
 			.param("limit", limit)
 			.query((rs, n) -> new Stale(rs.getLong("id"), rs.getBytes("wrapped")))
 			.list();
@@ -200,9 +231,7 @@ public class Sealing {
 			}
 		}
 		if (!stale.isEmpty()) {
-			this.jdbc.sql(SealingQueries.UPDATE_KEY_CHECK)
-				.param("sealed", encrypt(this.kek.aead(), CHECK_VALUE, CHECK_CONTEXT))
-				.update();
+			resealKeyCheck(this.kek);
 		}
 		return stale.size();
 	}

@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * database or a backup: keep a copy somewhere safe, or protected data is lost.
  * @param openKeys how many opened data keys are kept in memory
  * @param openKeysFor how long an opened data key stays in memory after its last use
+ * @param rewrapEvery how often each instance looks for data keys wrapped by an older key
+ * (after a rotation) and re-wraps them with the primary key
+ * @param rewrapBatch how many data keys one transaction re-wraps
  */
 @ConfigurationProperties("safepassage.sealing")
 public record SealingProperties(String key, Path keyFile, @DefaultValue("1000") int openKeys,
-		@DefaultValue("10m") Duration openKeysFor) {
+		@DefaultValue("10m") Duration openKeysFor, @DefaultValue("1m") Duration rewrapEvery,
+		@DefaultValue("500") int rewrapBatch) {
 
 	/** The key file: the configured one, or the one beside the data directory. */
 	Path keyFile(Path dataDir) {

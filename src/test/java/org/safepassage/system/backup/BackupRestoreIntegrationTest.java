@@ -2,6 +2,7 @@ package org.safepassage.system.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.safepassage.SafePassageApplication;
+import org.safepassage.evidence.store.EvidenceEditing;
+import org.safepassage.evidence.store.ProtectedNotes;
+import org.safepassage.evidence.store.ReportRepository;
+import org.safepassage.system.sealing.SealingKeyRefused;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,6 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code restore} brings back every row into a fresh directory that the application then
  * starts on. A backup that was changed, cut short or made with another key is refused.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BackupRestoreIntegrationTest {
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -55,6 +69,13 @@ class BackupRestoreIntegrationTest {
 
 	static Map<String, String> before;
 
+	/**
+	 * A protected note, sealed: neither it nor the key that opens it may be in a backup.
+	 */
+	static final String SEALED_NOTE = "Witness Backup-Sealtest-4821 met in Shenyang";
+
+	static long notedReport;
+
 	@BeforeAll
 	static void runBackUpAndWipe() throws Exception {
 		root = Path.of("target", "backup-test", UUID.randomUUID().toString()).toAbsolutePath();
@@ -69,6 +90,11 @@ class BackupRestoreIntegrationTest {
 			long petition = jdbc.sql("select id from petition where state = 'OPEN' order by id limit 1")
 				.query(Long.class)
 				.single();
+			notedReport = jdbc.sql("select id from source_report order by id limit 1").query(Long.class).single();
+			app.getBean(EvidenceEditing.class)
+				.updateReport(notedReport,
+						app.getBean(ReportRepository.class).find(notedReport).orElseThrow().content(), SEALED_NOTE,
+						false);
 			HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 			assertThat(
 					post(client, base, "/petitions/" + petition, "name=Kept+Safe&country=GB&email=kept%40example.org",
@@ -123,7 +149,82 @@ class BackupRestoreIntegrationTest {
 			.contains("Restored into");
 		try (ConfigurableApplicationContext app = start(restored)) {
 			assertThat(snapshot(app.getBean(JdbcClient.class))).isEqualTo(before);
+			// with the sealing key beside it, the sealed note opens again
+			assertThat(app.getBean(ProtectedNotes.class)
+				.reveal(notedReport, "admin@example.org", "Checking the restore", "127.0.0.1")).contains(SEALED_NOTE);
 		}
+	}
+
+	@Test
+	void backupHoldsNeitherTheSealingKeyNorAnyProtectedValue() throws Exception {
+		Path sealingKey = root.resolve("safepassage-sealing.key");
+		assertThat(sealingKey).exists();
+		Matcher value = Pattern.compile("\"value\"\\s*:\\s*\"([^\"]+)\"").matcher(Files.readString(sealingKey));
+		assertThat(value.find()).isTrue();
+		String keyValue = value.group(1);
+		Path unpacked = root.resolve("inspected");
+		assertThat(command("restore", backup.toString(), "--data-dir", unpacked.toString(), "--key", key.toString()))
+			.contains("Restored into");
+		byte[] note = SEALED_NOTE.getBytes(StandardCharsets.UTF_8);
+		byte[] keyText = keyValue.getBytes(StandardCharsets.UTF_8);
+		byte[] keyBytes = Base64.getDecoder().decode(keyValue);
+		long files = 0;
+		try (Stream<Path> paths = Files.walk(unpacked)) {
+			for (Path path : paths.filter(Files::isRegularFile).toList()) {
+				assertThat(path.getFileName().toString()).doesNotContain("sealing");
+				byte[] content = Files.readAllBytes(path);
+				assertThat(indexOf(content, note)).as(path.toString()).isNegative();
+				assertThat(indexOf(content, keyText)).as(path.toString()).isNegative();
+				assertThat(indexOf(content, keyBytes)).as(path.toString()).isNegative();
+				files++;
+			}
+		}
+		assertThat(files).isGreaterThan(100);
+	}
+
+	@Test
+	void restoredDatabaseWithoutItsSealingKeyDoesNotStart(CapturedOutput output) throws Exception {
+		Path restored = root.resolve("keyless");
+		assertThat(command("restore", backup.toString(), "--data-dir", restored.toString(), "--key", key.toString()))
+			.contains("Restored into");
+
+		assertThatThrownBy(() -> start(restored, "safepassage.sealing.key-file",
+				root.resolve("nowhere").resolve("missing.key").toString()))
+			.hasRootCauseInstanceOf(SealingKeyRefused.class)
+			.rootCause()
+			.hasMessageContaining("there is no sealing key");
+		assertThat(root.resolve("nowhere")).doesNotExist();
+
+		Path otherKey = root.resolve("other-sealing").resolve("other.key");
+		Files.createDirectories(otherKey.getParent());
+		Files.writeString(otherKey, TinkJsonProtoKeysetFormat.serializeKeyset(
+				KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get()));
+		assertThat(refusal(catchThrowable(() -> start(restored, "safepassage.sealing.key-file", otherKey.toString()))))
+			.hasMessageContaining("is not the key this database was sealed with");
+		// Spring Boot's failure report, not a stack trace, is what the operator reads.
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "is not the key this database",
+				"SAFEPASSAGE_SEALING_KEY");
+	}
+
+	static SealingKeyRefused refusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SealingKeyRefused refused) {
+				return refused;
+			}
+		}
+		throw new AssertionError("The start did not fail on the sealing key", failure);
+	}
+
+	static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
 	}
 
 	@Test

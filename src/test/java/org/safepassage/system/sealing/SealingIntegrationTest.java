@@ -45,7 +45,8 @@ class SealingIntegrationTest extends IntegrationTest {
 		KeyEncryptionKey.create(wrongKey);
 
 		assertThatThrownBy(() -> new Sealing(this.jdbc, this.clock,
-				new SealingProperties(null, wrongKey, 10, Duration.ofMinutes(1)), this.application))
+				new SealingProperties(null, wrongKey, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), 500),
+				this.application))
 			.isInstanceOf(SealingKeyRefused.class)
 			.hasMessageContaining("not the key this database was sealed with");
 	}
@@ -56,10 +57,23 @@ class SealingIntegrationTest extends IntegrationTest {
 		Path missing = this.elsewhere.resolve("missing.key");
 
 		assertThatThrownBy(() -> new Sealing(this.jdbc, this.clock,
-				new SealingProperties(null, missing, 10, Duration.ofMinutes(1)), this.application))
+				new SealingProperties(null, missing, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), 500),
+				this.application))
 			.isInstanceOf(SealingKeyRefused.class)
 			.hasMessageContaining("no sealing key");
 		assertThat(Files.exists(missing)).isFalse();
+	}
+
+	@Test
+	void aKeyFileInsideTheDataDirectoryIsRefusedBecauseBackupsWouldCarryIt() {
+		Path inside = this.application.embeddedDb().dataDir().resolve("sealing.key");
+
+		assertThatThrownBy(() -> new Sealing(this.jdbc, this.clock,
+				new SealingProperties(null, inside, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), 500),
+				this.application))
+			.isInstanceOf(SealingKeyRefused.class)
+			.hasMessageContaining("inside the data directory");
+		assertThat(Files.exists(inside)).isFalse();
 	}
 
 }
