@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
+import org.safepassage.petitions.domain.Delivery;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
@@ -165,7 +167,8 @@ class SignatureRetentionIntegrationTest extends IntegrationTest {
 		long signature = SignatureRows.insert(jdbc, id, "d-" + id + "@example.org", "GB", now, now);
 		administration.close(id);
 		clock.advance(Duration.ofDays(150));
-		administration.deliver(id, "Handed over at the embassy");
+		administration.deliver(id, new Delivery(LocalDate.now(clock), "The duty officer", "Embassy",
+				Delivery.Method.IN_PERSON, "Handed over at the embassy"));
 		assertThat(mvc.perform(get("/admin/petitions/{id}", id).with(user("staff@example.org").roles("CAMPAIGNER")))
 			.andReturn()
 			.getResponse()
