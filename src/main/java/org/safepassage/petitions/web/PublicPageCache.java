@@ -144,6 +144,11 @@ class PublicPageCache extends OncePerRequestFilter {
 		wrapper.copyBodyToResponse();
 	}
 
+	/** Copies of one petition's page and counter, in any language. */
+	long copiesHeld(long petitionId) {
+		return copies.asMap().keySet().stream().filter(key -> key.petitionId() == petitionId).count();
+	}
+
 	long copiesHeld() {
 		copies.cleanUp();
 		return copies.estimatedSize();
