@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl the public address used in mail links; its default is in
  * {@code application.yml}, as it derives from the server port
- * @param languages the languages pages are offered in, the first being the default; a
- * closed list, as copies of pages and country lists are kept per language (add one when
- * its message bundle exists)
+ * @param languages the languages pages are offered in, the first being the default (its
+ * pages have no address prefix, the others are under {@code /ko/}, {@code /zh-Hans/}...);
+ * a closed list, as copies of pages and country lists are kept per language (add one when
+ * its message bundle exists: docs/translating.md)
  */
 @ConfigurationProperties("safepassage")
 public record SafePassageProperties(String baseUrl, @DefaultValue Admin admin, @DefaultValue EmbeddedDb embeddedDb,
-		@DefaultValue("en") List<Locale> languages) {
+		@DefaultValue( {
+				"en", "ko", "zh-Hans", "zh-Hant" }) List<Locale> languages){
 
 	public SafePassageProperties {
 		if (languages == null || languages.isEmpty()) {
@@ -47,5 +49,18 @@ public record SafePassageProperties(String baseUrl, @DefaultValue Admin admin, @
 	public String link(String path) {
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		return base + path;
+	}
+
+	/**
+	 * The public address of a page in a language: {@code /ko/petitions/1} for Korean, the
+	 * path alone in the default language or one not offered. Mail links use it, so the
+	 * page a mail leads to is in the language of the mail.
+	 */
+	public String link(String path, Locale locale) {
+		if (locale == null || !path.startsWith("/") || locale.equals(languages.getFirst())
+				|| !languages.contains(locale)) {
+			return link(path);
+		}
+		return link("/" + locale.toLanguageTag() + path);
 	}
 }

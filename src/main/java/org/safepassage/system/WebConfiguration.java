@@ -1,10 +1,15 @@
 package org.safepassage.system;
 
 import java.time.Duration;
+import java.util.EnumSet;
 
+import jakarta.servlet.DispatcherType;
+import org.safepassage.system.i18n.AddressLanguageFilter;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -18,8 +23,33 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final SupportedLocaleResolver languages;
 
+	private final SafePassageProperties properties;
+
 	WebConfiguration(SafePassageProperties properties) {
+		this.properties = properties;
 		this.languages = new SupportedLocaleResolver(properties.languages());
+	}
+
+	/**
+	 * Before everything else (after the request size limits), so Spring Security, the
+	 * page cache and the controllers see the address without its language prefix.
+	 */
+	@Bean
+	FilterRegistrationBean<AddressLanguageFilter> addressLanguageFilter() {
+		FilterRegistrationBean<AddressLanguageFilter> registration = new FilterRegistrationBean<>(
+				new AddressLanguageFilter(this.properties.languages()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	/** After Spring Security, which turns {@code encodeURL} off for what follows it. */
+	@Bean
+	FilterRegistrationBean<AddressLanguageFilter.LinksFilter> addressLanguageLinksFilter() {
+		FilterRegistrationBean<AddressLanguageFilter.LinksFilter> registration = new FilterRegistrationBean<>(
+				new AddressLanguageFilter.LinksFilter());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+		return registration;
 	}
 
 	@Bean

@@ -29,7 +29,9 @@ class SupportedLocaleResolverTest {
 
 	@Test
 	void theLanguagesAreASettingWithEnglishAsDefault() {
-		assertThat(bind(Map.of()).languages()).containsExactly(Locale.ENGLISH);
+		assertThat(bind(Map.of()).languages()).containsExactly(Locale.ENGLISH, KOREAN, Locale.forLanguageTag("zh-Hans"),
+				TRADITIONAL_CHINESE);
+		assertThat(bind(Map.of("safepassage.languages", "en")).languages()).containsExactly(Locale.ENGLISH);
 		assertThat(bind(Map.of("safepassage.languages", "en,ko,zh-Hant")).languages()).containsExactly(Locale.ENGLISH,
 				KOREAN, TRADITIONAL_CHINESE);
 	}
@@ -69,6 +71,25 @@ class SupportedLocaleResolverTest {
 		koreanAgain.addHeader("Accept-Language", "ko-KR");
 		assertThat(englishOnly.resolveLocale(koreanAgain)).isEqualTo(Locale.ENGLISH);
 		assertThat(englishOnly.resolveLocale(new MockHttpServletRequest())).isEqualTo(Locale.ENGLISH);
+	}
+
+	@Test
+	void chineseRegionsReadTheirScript() {
+		SupportedLocaleResolver four = new SupportedLocaleResolver(
+				List.of(Locale.ENGLISH, KOREAN, Locale.forLanguageTag("zh-Hans"), TRADITIONAL_CHINESE));
+		for (String tag : List.of("zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-TW", "zh_TW")) {
+			MockHttpServletRequest browser = new MockHttpServletRequest();
+			browser.addHeader("Accept-Language", tag + ",en;q=0.5");
+			assertThat(four.resolveLocale(browser)).as(tag).isEqualTo(TRADITIONAL_CHINESE);
+		}
+		for (String tag : List.of("zh-CN", "zh-SG", "zh", "zh-Hans", "zh-Hans-CN")) {
+			MockHttpServletRequest browser = new MockHttpServletRequest();
+			browser.addHeader("Accept-Language", tag);
+			assertThat(four.resolveLocale(browser)).as(tag).isEqualTo(Locale.forLanguageTag("zh-Hans"));
+		}
+		MockHttpServletRequest ordered = new MockHttpServletRequest();
+		ordered.addHeader("Accept-Language", "fr;q=1, en;q=0.3, zh-TW;q=0.8");
+		assertThat(four.resolveLocale(ordered)).isEqualTo(TRADITIONAL_CHINESE);
 	}
 
 	@Test

@@ -55,7 +55,7 @@ public class AlertMails {
 		Locale locale = Locale.forLanguageTag(language);
 		Map<String, Object> model = new HashMap<>();
 		model.put("name", name == null ? friend(locale) : name);
-		model.put("confirmUrl", links.link("/alerts/confirm?token=" + token));
+		model.put("confirmUrl", links.link("/alerts/confirm?token=" + token, locale));
 		model.put("ttlDays", properties.confirmationTtl().toDays());
 		return composer.compose(email, "alerts/confirm-subscription", model, locale, new Object[0], Map.of());
 	}
@@ -123,21 +123,21 @@ public class AlertMails {
 		Map<String, Object> model = new HashMap<>();
 		AlertViews.AlertView view = views.view(stored, locale);
 		model.put("alert", view);
-		model.put("alertUrl", links.link(view.path()));
+		model.put("alertUrl", links.link(view.path(), locale));
 		model.put("petitions",
 				view.petitions()
 					.stream()
-					.map(p -> new AlertViews.Linked(p.id(), p.title(), links.link(p.path())))
+					.map(p -> new AlertViews.Linked(p.id(), p.title(), links.link(p.path(), locale)))
 					.toList());
 		model.put("incidents",
 				view.incidents()
 					.stream()
-					.map(i -> new AlertViews.Linked(i.id(), i.title(), links.link(i.path())))
+					.map(i -> new AlertViews.Linked(i.id(), i.title(), links.link(i.path(), locale)))
 					.toList());
 		model.put("name", nameMarker);
 		model.put("preferencesUrl", preferencesMarker);
 		model.put("unsubscribeUrl", unsubscribeMarker);
-		model.put("archiveUrl", links.link("/alerts?language=" + c.language()));
+		model.put("archiveUrl", links.link("/alerts?language=" + c.language(), locale));
 		String kind = messages.getMessage("alerts.kind." + c.kind().name(), null, locale);
 		OutgoingMail mail = composer.compose("subscriber@alerts.invalid", "alerts/alert", model, locale,
 				new Object[] { kind, c.title() }, Map.of());

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import org.safepassage.alerts.domain.AlertQueries;
 import org.safepassage.alerts.domain.AlertsProperties;
@@ -81,6 +82,11 @@ public class AlertLinks {
 
 	public String link(String path) {
 		return site.link(path);
+	}
+
+	/** The page at {@code path} in a language ({@code /ko/alerts/3}), for mail in it. */
+	public String link(String path, Locale locale) {
+		return site.link(path, locale);
 	}
 
 	/** The host of the public address, for Message-IDs and List-Id. */

@@ -49,7 +49,8 @@ class AlertFeed {
 		feed.setId(selfUrl);
 		feed.setLanguage(language);
 		feed.setTitle(messages.getMessage("alerts.feed.title", null, locale));
-		feed.setAlternateLinks(List.of(link("alternate", "text/html", links.link("/alerts?language=" + language))));
+		feed.setAlternateLinks(
+				List.of(link("alternate", "text/html", links.link("/alerts?language=" + language, locale))));
 		feed.setOtherLinks(List.of(link("self", "application/atom+xml", selfUrl)));
 		Person author = new Person();
 		author.setName(messages.getMessage("site.name", null, locale));
@@ -71,7 +72,7 @@ class AlertFeed {
 					locale));
 			entry.setPublished(Date.from(published));
 			entry.setUpdated(Date.from(updated));
-			entry.setAlternateLinks(List.of(link("alternate", "text/html", links.link(view.path()))));
+			entry.setAlternateLinks(List.of(link("alternate", "text/html", links.link(view.path(), locale))));
 			Content summary = new Content();
 			summary.setType("text");
 			summary.setValue(view.paragraphs().isEmpty() ? view.title() : view.paragraphs().getFirst());

@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.safepassage.shared.LocalDates;
+
 /**
  * A date as precisely as a source gives it: a day, a month, a year, or an approximate
  * range. Stored as the first and last day it may mean, so filters and the timeline need
@@ -91,10 +93,10 @@ public record FuzzyDate(DatePrecision precision, LocalDate from, LocalDate to) {
 	}
 
 	public String text(Locale locale) {
-		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+		DateTimeFormatter day = LocalDates.formatter(locale, LocalDates.Style.DAY);
 		return switch (precision) {
 			case DAY -> from.format(day);
-			case MONTH -> from.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+			case MONTH -> LocalDates.month(from, locale);
 			case YEAR -> String.valueOf(from.getYear());
 			case RANGE ->
 				wholeYears() ? from.getYear() + "–" + to.getYear() : from.format(day) + " – " + to.format(day);

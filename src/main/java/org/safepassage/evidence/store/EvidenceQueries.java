@@ -45,7 +45,11 @@ public final class EvidenceQueries {
 
 	/**
 	 * Every filter is optional (null: any). Full-text search covers the incident and its
-	 * reports; the year matches incidents whose dates overlap it.
+	 * reports, English words by their stems and Korean, Chinese and Japanese words by the
+	 * characters and pairs of characters they are made of (the {@code cjk} columns,
+	 * V3_4): the index finds the rows holding every pair, {@code evidence_cjk_contains}
+	 * keeps those where the words occur as typed. The year matches incidents whose dates
+	 * overlap it.
 	 */
 	private static final String FILTER = """
 			from incident i
@@ -61,7 +65,15 @@ public final class EvidenceQueries {
 			  and (cast(:q as text) is null
 			       or i.search @@ websearch_to_tsquery('english', cast(:q as text))
 			       or exists (select 1 from source_report r where r.incident_id = i.id
-			                  and r.search @@ websearch_to_tsquery('english', cast(:q as text))))""";
+			                  and r.search @@ websearch_to_tsquery('english', cast(:q as text)))
+			       or (cardinality(evidence_cjk_query(cast(:q as text))) > 0
+			           and ((i.cjk @> evidence_cjk_query(cast(:q as text))
+			                 and evidence_cjk_contains(i.title || ' ' || i.summary || ' ' || i.place || ' '
+			                                           || evidence_words(i.tags), cast(:q as text)))
+			                or exists (select 1 from source_report r where r.incident_id = i.id
+			                           and r.cjk @> evidence_cjk_query(cast(:q as text))
+			                           and evidence_cjk_contains(r.organisation || ' ' || r.title || ' '
+			                                                     || coalesce(r.quote, ''), cast(:q as text))))))""";
 
 	static final String LIST_INCIDENTS = "select " + INCIDENT_COLUMNS + ", count(*) over () as total " + FILTER + """
 

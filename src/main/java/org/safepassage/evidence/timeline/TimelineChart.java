@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.safepassage.shared.LocalDates;
+
 /**
  * The geometry of the timeline's two SVG charts, computed on the server so the page needs
  * no JavaScript: monthly bars (best estimate) with a low–high whisker, and the cumulative
@@ -46,7 +48,7 @@ public record TimelineChart(int width, int height, int plotLeft, int plotTop, in
 		long monthlyMax = niceCeiling(months.stream().mapToLong(Timeline.Month::high).max().orElse(0));
 		long cumulativeMax = niceCeiling(months.isEmpty() ? 0 : months.getLast().cumulativeHigh());
 		NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
-		DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+		DateTimeFormatter monthFormat = LocalDates.formatter(locale, LocalDates.Style.SHORT_MONTH);
 
 		List<Bar> bars = new ArrayList<>();
 		StringBuilder line = new StringBuilder();

@@ -2,7 +2,6 @@ package org.safepassage.evidence.web;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +15,7 @@ import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.shared.Countries;
+import org.safepassage.shared.LocalDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -93,7 +93,7 @@ class EvidenceViews {
 	}
 
 	private static String day(LocalDate day, Locale locale) {
-		return day == null ? null : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+		return LocalDates.day(day, locale);
 	}
 
 	private String message(String key, Locale locale) {

@@ -71,7 +71,8 @@ public class FollowUps {
 			String token = Tokens.newToken();
 			String representative = directory.find(letter.representativeId()).map(Representative::name).orElse("");
 			Map<String, Object> model = Map.of("name", letter.name(), "representative", representative, "campaignTitle",
-					letter.campaign(), "answerUrl", site.link("/letters/reply?token=" + token));
+					letter.campaign(), "answerUrl",
+					site.link("/letters/reply?token=" + token, Locale.forLanguageTag(letter.locale())));
 			outbox.enqueue(mails.compose(letter.email(), "letters/reply-question", model,
 					Locale.forLanguageTag(letter.locale()), new Object[] { representative }, Map.of()));
 			jdbc.sql(LettersQueries.MARK_REPLY_ASKED)

@@ -143,7 +143,8 @@ public class Writing {
 		if (mailboxCap.allows(email)) {
 			Map<String, Object> model = Map.of("name", name, "campaignTitle", campaign.content().title(),
 					"representatives", chosen.stream().map(Representative::name).toList(), "confirmUrl",
-					site.link("/letters/confirm?token=" + token), "ttlDays", properties.confirmationTtl().toDays());
+					site.link("/letters/confirm?token=" + token, locale), "ttlDays",
+					properties.confirmationTtl().toDays());
 			outbox.enqueue(mails.compose(email, "letters/confirm-letters", model, locale,
 					new Object[] { campaign.content().title() }, Map.of()));
 		}

@@ -140,9 +140,10 @@ public class Signing {
 	private OutgoingMail mail(String email, String name, Locale locale, Petition petition, String token,
 			boolean alreadyConfirmed) {
 		Map<String, Object> model = Map.of("name", name, "petitionTitle", petition.content().title(), "petitionUrl",
-				site.link("/petitions/" + petition.id()), "confirmUrl", site.link("/signatures/confirm?token=" + token),
-				"ttlDays", properties.confirmationTtl().toDays(), "removeUrl",
-				site.link("/signatures/remove?token=" + token));
+				site.link("/petitions/" + petition.id(), locale), "confirmUrl",
+				site.link("/signatures/confirm?token=" + token, locale), "ttlDays",
+				properties.confirmationTtl().toDays(), "removeUrl",
+				site.link("/signatures/remove?token=" + token, locale));
 		String template = alreadyConfirmed ? "petitions/already-signed" : "petitions/confirm-signature";
 		return mails.compose(email, template, model, locale, new Object[] { petition.content().title() }, Map.of());
 	}

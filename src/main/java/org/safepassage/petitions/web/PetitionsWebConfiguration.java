@@ -18,8 +18,12 @@ class PetitionsWebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<PublicPageCache> publicPageCacheRegistration(PublicPageCache cache) {
+		// Every address: the container matches URL patterns against the address as sent,
+		// so
+		// "/petitions/*" would miss /ko/petitions/1 (the language prefix comes off inside
+		// the
+		// chain). The filter's own check of the path is one regular expression.
 		FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(cache);
-		registration.addUrlPatterns("/petitions/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return registration;
 	}

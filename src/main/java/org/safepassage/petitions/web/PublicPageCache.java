@@ -49,7 +49,7 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	/**
 	 * By petition id, not by address: {@code /petitions/007} is petition 7. The language
-	 * is one of the supported ones.
+	 * is one of the supported ones, with the address prefix its links carry.
 	 */
 	private record Key(long petitionId, boolean counter, String language) {
 	}
@@ -100,7 +100,12 @@ class PublicPageCache extends OncePerRequestFilter {
 		Locale locale = localeResolver.resolveLocale(request);
 		Matcher page = CACHEABLE.matcher(request.getRequestURI());
 		page.matches();
-		Key key = new Key(Long.parseLong(page.group(1)), page.group(2) != null, locale.toLanguageTag());
+		// The same language can be read under /petitions/1 (by cookie) and
+		// /ko/petitions/1: the
+		// links in the copy differ, so the address's prefix (what links get) is in the
+		// key.
+		Key key = new Key(Long.parseLong(page.group(1)), page.group(2) != null,
+				locale.toLanguageTag() + " " + response.encodeURL("/"));
 		Copy copy = copies.getIfPresent(key);
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		if (copy != null) {
@@ -137,6 +142,11 @@ class PublicPageCache extends OncePerRequestFilter {
 			copies.put(key, new Copy(parts, wrapper.getContentType(), wrapper.getHeader("Cache-Control")));
 		}
 		wrapper.copyBodyToResponse();
+	}
+
+	/** Copies of one petition's page and counter, in any language. */
+	long copiesHeld(long petitionId) {
+		return copies.asMap().keySet().stream().filter(key -> key.petitionId() == petitionId).count();
 	}
 
 	long copiesHeld() {

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.safepassage.evidence.domain.Reconciliation.Claim;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.safepassage.system.i18n.IcuMessageSource;
 
 /** Disagreeing sources become one honest figure with its range. */
 class EvidenceReconciliationTest {
@@ -94,8 +94,9 @@ class EvidenceReconciliationTest {
 		assertThat(figure.text(messages(), Locale.ENGLISH)).isEqualTo("550–600 (researchers' estimate, 2 sources)");
 	}
 
-	static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+	/** The application's message source: plurals are ICU patterns. */
+	static IcuMessageSource messages() {
+		IcuMessageSource messages = new IcuMessageSource();
 		messages.setBasename("messages/messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);

@@ -109,6 +109,7 @@ class AnonymousFloodIntegrationTest extends IntegrationTest {
 		HttpResponse<String> byBrowser = get("/petitions/" + id + "/counter", "Accept-Language", language);
 		assertThat(byBrowser.headers().firstValue("Content-Language")).hasValue("en");
 		assertThat(get("/petitions/" + (UNKNOWN_IDS_FROM + i)).statusCode()).isEqualTo(404);
+		assertThat(get("/" + language + "/petitions/" + id).statusCode()).isEqualTo(404);
 		assertThat(get("/api/petitions/" + (UNKNOWN_IDS_FROM + FLOOD + i) + "/count").statusCode()).isEqualTo(404);
 	}
 
@@ -126,7 +127,7 @@ class AnonymousFloodIntegrationTest extends IntegrationTest {
 			case 0 -> "en-x-f" + i;
 			case 1 -> "qaa-x-" + i;
 			case 2 -> "zz-" + (char) ('A' + i % 26) + (char) ('A' + i / 26 % 26) + "-x-" + i;
-			default -> "ko-x-k" + i;
+			default -> "fr-x-k" + i;
 		};
 	}
 

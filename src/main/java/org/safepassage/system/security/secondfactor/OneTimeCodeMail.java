@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenR
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -44,8 +45,11 @@ public class OneTimeCodeMail implements GenerateOneTimeTokenRequestResolver, One
 
 	private final AuditLog audit;
 
+	private final LocaleResolver languages;
+
 	OneTimeCodeMail(MailComposer composer, Outbox outbox, TransactionTemplate transaction, SafePassageProperties site,
-			AuditLog audit) {
+			AuditLog audit, LocaleResolver languages) {
+		this.languages = languages;
 		this.composer = composer;
 		this.outbox = outbox;
 		this.transaction = transaction;
@@ -76,7 +80,7 @@ public class OneTimeCodeMail implements GenerateOneTimeTokenRequestResolver, One
 		transaction.executeWithoutResult(status -> {
 			outbox.enqueue(composer.compose(token.getUsername(), "security/one-time-code",
 					Map.of("code", token.getTokenValue(), "link", link, "minutes", LIFETIME.toMinutes()),
-					request.getLocale(), new Object[0], Map.of()));
+					languages.resolveLocale(request), new Object[0], Map.of()));
 			audit.record(token.getUsername(), "one-time-code.sent", null, "ok", request.getRemoteAddr());
 		});
 		response.sendRedirect(request.getContextPath() + ENTRY_PATH + "?sent");
