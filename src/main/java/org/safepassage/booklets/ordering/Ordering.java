@@ -157,7 +157,8 @@ public class Ordering {
 		if (mailboxCap.allows(email)) {
 			Map<String, Object> model = Map.of("name", name, "title", booklet.content().title(), "quantity",
 					form.quantity(), "language", languageName(form.language(), locale), "confirmUrl",
-					site.link("/resources/confirm?token=" + token), "ttlDays", properties.confirmationTtl().toDays());
+					site.link("/resources/confirm?token=" + token, locale), "ttlDays",
+					properties.confirmationTtl().toDays());
 			outbox.enqueue(mails.compose(email, "booklets/confirm-order", model, locale,
 					new Object[] { booklet.content().title() }, Map.of()));
 		}

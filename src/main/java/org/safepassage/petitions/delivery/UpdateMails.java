@@ -39,9 +39,9 @@ class UpdateMails {
 		Map<String, Object> model = new HashMap<>();
 		model.put("name", recipient.name());
 		model.put("petitionTitle", subject.petitionTitle());
-		model.put("petitionUrl", site.link("/petitions/" + subject.petitionId()));
-		model.put("removeUrl", site.link("/signatures/remove?token=" + removalToken));
 		Locale locale = languageOf(recipient.locale());
+		model.put("petitionUrl", site.link("/petitions/" + subject.petitionId(), locale));
+		model.put("removeUrl", site.link("/signatures/remove?token=" + removalToken, locale));
 		OutgoingMail mail;
 		if (subject.response() != null) {
 			model.put("response", subject.response());

@@ -189,8 +189,7 @@ class PetitionProgressIntegrationTest extends IntegrationTest {
 				drawn.put(parts[0], parts[1]);
 			}
 			assertThat(drawn).hasSize(perDay.size());
-			perDay.forEach((day, count) -> assertThat(drawn)
-				.containsEntry(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).format(day), count.toString()));
+			perDay.forEach((day, count) -> assertThat(drawn).containsEntry(DAY.format(day), count.toString()));
 			assertThat(html).contains("role=\"img\" aria-labelledby=\"daily-title daily-desc\"")
 				.contains("<desc id=\"daily-desc\">Bar chart of confirmed signatures per day from "
 						+ DAY.format(today.minusDays(3)) + " to " + DAY.format(today) + ": 55 in all");
