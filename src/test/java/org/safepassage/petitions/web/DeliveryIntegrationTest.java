@@ -199,12 +199,12 @@ class DeliveryIntegrationTest extends IntegrationTest {
 			.filter(m -> uncheckedRecipient(m).equals("korean.reader@example.org"))
 			.findFirst()
 			.orElseThrow();
-		// Only English exists so far: a Korean signer gets the site's first language.
-		assertThat(korean.getSubject()).isEqualTo("Delivered: Delivered with a photo");
+		// A Korean signer (ko-KR) is mailed in Korean, the petition's own title as it was
+		// written.
+		assertThat(korean.getSubject()).isEqualTo("전달 완료: Delivered with a photo");
 		String text = MailParts.text(korean);
-		assertThat(text).contains("Signer korean.reader", "Handed over in person on", "The duty officer",
-				"/signatures/remove?token=");
-		assertThat(MailParts.html(korean)).contains("lang=\"en\"");
+		assertThat(text).contains("korean.reader", "에게 직접 전달했습니다", "The duty officer", "/ko/signatures/remove?token=");
+		assertThat(MailParts.html(korean)).contains("lang=\"ko\"");
 
 		mvc.perform(get("/admin/petitions/{id}/delivery", id).with(CAMPAIGNER))
 			.andExpect(status().isOk())
