@@ -6,7 +6,8 @@ import java.time.ZoneOffset;
 
 /**
  * Every SQL statement of the petitions module, one section per part (petitions, signing,
- * counting, fraud tools).
+ * counting, fraud tools, delivery packs and checkpoints, delivery and updates, removal,
+ * milestones and charts, retention).
  * <p>
  * Longer than the ~300 lines a class should have, on purpose, as {@code LettersQueries}
  * is: a module's SQL stays in one {@code *Queries} class so a reviewer reads every
