@@ -58,6 +58,22 @@ public final class PetitionQueries {
 
 	public static final String ANY_PETITION = "select exists (select 1 from petition)";
 
+	public static final String HAS_SIGNATURES = "select exists (select 1 from signature where petition_id = :id)";
+
+	/**
+	 * A confirmed signature of the demo campaign (example.org addresses, no client
+	 * address), queued for counting like a confirmation.
+	 */
+	public static final String DEMO_SIGNATURE = """
+			with signed as (
+			    insert into signature (petition_id, name, email, email_canonical, country, keep_updated, locale,
+			                           created_at, confirmed_at, token_hash, token_expires_at)
+			    values (:petitionId, :name, :email, :email, :country, :keepUpdated, :locale, :signedAt, :signedAt,
+			            sha256(convert_to(:email, 'UTF8')), :signedAt)
+			    on conflict (petition_id, email_canonical) do nothing
+			    returning petition_id, country)
+			insert into signature_count_pending (petition_id, country) select petition_id, country from signed""";
+
 	public static final String DUE_TO_CLOSE = """
 			select id from petition where state = 'OPEN' and closing_at <= :now order by closing_at limit 100""";
 
