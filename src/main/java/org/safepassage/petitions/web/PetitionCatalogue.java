@@ -10,6 +10,7 @@ import org.safepassage.petitions.PetitionState;
 import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.signing.SignatureCounts;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +28,11 @@ class PetitionCatalogue {
 
 	private final Clock clock;
 
-	PetitionCatalogue(JdbcClient jdbc, PetitionRepository petitions, SignatureCounts counts, Clock clock) {
+	private final ContentTranslations translations;
+
+	PetitionCatalogue(JdbcClient jdbc, PetitionRepository petitions, SignatureCounts counts, Clock clock,
+			ContentTranslations translations) {
+		this.translations = translations;
 		this.jdbc = jdbc;
 		this.petitions = petitions;
 		this.counts = counts;
@@ -57,7 +62,8 @@ class PetitionCatalogue {
 	Optional<PetitionView> publicPetition(long id, Locale locale) {
 		return petitions.findRecent(id)
 			.filter(p -> p.state().isPublic())
-			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
+			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale,
+					translations.localize(PetitionTranslatable.KIND, id, locale)));
 	}
 
 	boolean isPublic(long id) {
@@ -66,7 +72,9 @@ class PetitionCatalogue {
 
 	/** Staff may preview a petition in any state. */
 	Optional<PetitionView> anyPetition(long id, Locale locale) {
-		return petitions.find(id).map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale));
+		return petitions.find(id)
+			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale,
+					translations.localize(PetitionTranslatable.KIND, id, null)));
 	}
 
 }
