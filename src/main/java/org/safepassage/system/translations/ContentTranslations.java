@@ -86,8 +86,19 @@ public class ContentTranslations {
 	 * otherwise, with what a page needs to say so.
 	 */
 	public Localized localize(String kind, long id, Locale locale) {
-		boolean translatable = locale != null && languages.contains(locale);
-		return new Localized(translatable ? of(kind, id, locale) : Map.of(), translatable, original.toLanguageTag());
+		return localize(kind, id, locale, original.toLanguageTag());
+	}
+
+	/**
+	 * As {@link #localize(String, long, Locale)}, for a record written in a language of
+	 * its own (an alert written in Korean): a reader of that language reads it as
+	 * written.
+	 */
+	public Localized localize(String kind, long id, Locale locale, String writtenIn) {
+		boolean translatable = locale != null && !locale.toLanguageTag().equalsIgnoreCase(writtenIn)
+				&& (languages.contains(locale) || original.equals(locale));
+		return new Localized(translatable ? all(kind, id).getOrDefault(locale.toLanguageTag(), Map.of()) : Map.of(),
+				translatable, writtenIn);
 	}
 
 	/** Every translation of a record: language tag to field to text. */
