@@ -2,8 +2,10 @@ package org.safepassage.petitions.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.safepassage.petitions.PetitionState;
@@ -43,7 +45,27 @@ class PetitionCatalogue {
 			Instant openedAt, long signatures) {
 	}
 
-	record Page(List<Listed> items, int page, boolean hasNext, long total) {
+	/**
+	 * @param originalLanguage per petition shown untranslated to a reader of another
+	 * language, the language of its original (for the {@code lang} of its card)
+	 */
+	record Page(List<Listed> items, int page, boolean hasNext, long total, Map<Long, String> originalLanguage) {
+	}
+
+	/** The list with titles and targets in the reader's language where translated. */
+	Page list(List<PetitionState> states, int page, Locale locale) {
+		Page found = list(states, page);
+		Map<Long, String> original = new HashMap<>();
+		List<Listed> items = found.items().stream().map(l -> {
+			ContentTranslations.Localized local = translations.localize(PetitionTranslatable.KIND, l.id(), locale);
+			String lang = local.lang("title");
+			if (lang != null) {
+				original.put(l.id(), lang);
+			}
+			return new Listed(l.id(), local.text("title", l.title()), local.text("target", l.target()),
+					l.signatureGoal(), l.closingAt(), l.state(), l.openedAt(), l.signatures());
+		}).toList();
+		return new Page(items, found.page(), found.hasNext(), found.total(), Map.copyOf(original));
 	}
 
 	Page list(List<PetitionState> states, int page) {
@@ -56,7 +78,7 @@ class PetitionCatalogue {
 			.list();
 		long total = jdbc.sql(PetitionQueries.COUNT_BY_STATE).param("states", names).query(Long.class).single();
 		boolean hasNext = items.size() > PAGE_SIZE;
-		return new Page(hasNext ? items.subList(0, PAGE_SIZE) : items, page, hasNext, total);
+		return new Page(hasNext ? items.subList(0, PAGE_SIZE) : items, page, hasNext, total, Map.of());
 	}
 
 	Optional<PetitionView> publicPetition(long id, Locale locale) {

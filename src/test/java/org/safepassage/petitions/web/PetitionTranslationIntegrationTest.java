@@ -95,6 +95,9 @@ class PetitionTranslationIntegrationTest extends IntegrationTest {
 		assertThat(traditional).contains("<h1 lang=\"en\">Recognise them as refugees</h1>")
 			.contains("<ol class=\"demands\" lang=\"en\">")
 			.contains("此內容尚未譯成繁體中文");
+		assertThat(page("/zh-Hant/petitions"))
+			.contains("<h2 lang=\"en\"><a href=\"/zh-Hant/petitions/" + id + "\">Recognise them as refugees</a></h2>");
+		assertThat(page("/ko/petitions")).contains(">탈북민을 난민으로 인정하십시오</a></h2>");
 
 		String english = page("/petitions/" + id);
 		assertThat(english).contains("<h1>Recognise them as refugees</h1>")
@@ -171,6 +174,7 @@ class PetitionTranslationIntegrationTest extends IntegrationTest {
 			.contains("휴먼라이츠워치")
 			.doesNotContain("아직 한국어로 번역되지 않아");
 		assertThat(page("/zh-Hans/petitions/" + demo)).contains("<h1>承认逃往中国的朝鲜人为难民</h1>");
+		assertThat(page("/ko/petitions")).contains(">중국으로 탈출한 북한 주민을 난민으로 인정하십시오</a></h2>");
 		assertThat(page("/zh-Hant/petitions/" + demo)).contains("<h1>承認逃往中國的北韓人為難民</h1>");
 	}
 
