@@ -9,8 +9,8 @@
  * and settings), {@code subscribers} (subscriptions and signed links), {@code delivery}
  * (sending), {@code web} (pages, forms and the feed) and {@code demo} are internal.
  */
-@ApplicationModule(displayName = "Alerts",
-		allowedDependencies = { "petitions", "evidence", "system", "system::mail", "shared", "system::sharing" })
+@ApplicationModule(displayName = "Alerts", allowedDependencies = { "petitions", "evidence", "system", "system::mail",
+		"shared", "system::sharing", "system::translations" })
 package org.safepassage.alerts;
 
 import org.springframework.modulith.ApplicationModule;

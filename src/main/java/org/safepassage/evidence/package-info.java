@@ -14,7 +14,7 @@
  * through an audited reveal ({@code ProtectedReads}).
  */
 @ApplicationModule(displayName = "Evidence",
-		allowedDependencies = { "petitions", "system::sealing", "system::sharing", "shared" })
+		allowedDependencies = { "petitions", "system::sealing", "system::sharing", "shared", "system::translations" })
 package org.safepassage.evidence;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,7 +14,7 @@
  * campaign).
  */
 @ApplicationModule(displayName = "Letters", allowedDependencies = { "petitions", "evidence", "alerts", "system",
-		"system::mail", "shared", "system::sharing" })
+		"system::mail", "shared", "system::sharing", "system::translations" })
 package org.safepassage.letters;
 
 import org.springframework.modulith.ApplicationModule;

@@ -121,7 +121,7 @@ public class AlertMails {
 		String preferencesMarker = "@@preferences-" + nonce + "@@";
 		String unsubscribeMarker = "@@unsubscribe-" + nonce + "@@";
 		Map<String, Object> model = new HashMap<>();
-		AlertViews.AlertView view = views.view(stored, locale);
+		AlertViews.AlertView view = views.original(stored, locale);
 		model.put("alert", view);
 		model.put("alertUrl", links.link(view.path(), locale));
 		model.put("petitions",

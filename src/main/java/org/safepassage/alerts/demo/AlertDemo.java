@@ -3,6 +3,8 @@ package org.safepassage.alerts.demo;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.safepassage.alerts.domain.Alert;
 import org.safepassage.alerts.domain.AlertContent;
@@ -12,6 +14,7 @@ import org.safepassage.alerts.domain.AlertsProperties;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.DemoData;
+import org.safepassage.system.translations.ContentTranslations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -45,8 +48,11 @@ public class AlertDemo implements ApplicationRunner {
 
 	private final AlertsProperties properties;
 
+	private final ContentTranslations translations;
+
 	AlertDemo(AlertRepository alerts, PetitionDirectory petitions, IncidentDirectory incidents,
-			AlertsProperties properties) {
+			AlertsProperties properties, ContentTranslations translations) {
+		this.translations = translations;
 		this.alerts = alerts;
 		this.petitions = petitions;
 		this.incidents = incidents;
@@ -111,8 +117,11 @@ public class AlertDemo implements ApplicationRunner {
 	}
 
 	private void archive(AlertContent content) {
-		alerts.save(Alert.archived(content,
+		long id = alerts.save(Alert.archived(content,
 				content.date().atTime(LocalTime.of(9, 0)).atZone(properties.zone()).toInstant(), "demo"));
+		AlertDemoTranslations.ALERTS.getOrDefault(content.title(), Map.of())
+			.forEach((language, fields) -> fields.forEach((field, text) -> translations
+				.save(AlertContent.TRANSLATION_KIND, id, field, Locale.forLanguageTag(language), text, "demo")));
 	}
 
 	private static List<Long> incidentsOn(List<IncidentDirectory.IncidentSummary> all, LocalDate... days) {

@@ -7,6 +7,9 @@ import java.util.List;
 public record AlertContent(AlertKind kind, String title, LocalDate date, String language, String verseText,
 		String verseReference, String body, List<String> points, List<Long> petitionIds, List<Long> incidentIds) {
 
+	/** The kind under which alerts' translations are kept (system.translations). */
+	public static final String TRANSLATION_KIND = "alert";
+
 	public AlertContent {
 		points = List.copyOf(points);
 		petitionIds = List.copyOf(petitionIds);

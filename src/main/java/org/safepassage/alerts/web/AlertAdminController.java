@@ -67,7 +67,7 @@ class AlertAdminController {
 	String list(@RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
 		int pageNumber = Math.max(0, Math.min(page, 10_000));
 		var found = alerts.all(51, pageNumber * 50);
-		model.addAttribute("alerts", found.stream().limit(50).map(a -> views.view(a, locale)).toList());
+		model.addAttribute("alerts", found.stream().limit(50).map(a -> views.original(a, locale)).toList());
 		model.addAttribute("previousPage", pageNumber > 0 ? pageNumber - 1 : null);
 		model.addAttribute("nextPage", found.size() > 50 ? pageNumber + 1 : null);
 		model.addAttribute("subscribers", subscriptions.countsByState());
@@ -96,7 +96,7 @@ class AlertAdminController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Locale locale, Model model) {
 		AlertRepository.Stored stored = find(id);
-		model.addAttribute("alert", views.view(stored, locale));
+		model.addAttribute("alert", views.original(stored, locale));
 		model.addAttribute("audience", lifecycle.audienceSize(stored.alert().content()));
 		model.addAttribute("progress", lifecycle.progress(id));
 		model.addAttribute("zone", properties.zone());
@@ -118,7 +118,7 @@ class AlertAdminController {
 	@GetMapping("/{id}/progress")
 	String progress(@PathVariable long id, Locale locale, Model model) {
 		AlertRepository.Stored stored = find(id);
-		model.addAttribute("alert", views.view(stored, locale));
+		model.addAttribute("alert", views.original(stored, locale));
 		model.addAttribute("progress", lifecycle.progress(id));
 		return "admin/alerts/show :: progress";
 	}

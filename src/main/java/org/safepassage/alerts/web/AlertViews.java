@@ -11,6 +11,7 @@ import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +25,12 @@ public class AlertViews {
 
 	private final IncidentDirectory incidents;
 
-	AlertViews(PetitionDirectory petitions, IncidentDirectory incidents) {
+	private final ContentTranslations translations;
+
+	AlertViews(PetitionDirectory petitions, IncidentDirectory incidents, ContentTranslations translations) {
 		this.petitions = petitions;
 		this.incidents = incidents;
+		this.translations = translations;
 	}
 
 	public record Linked(long id, String title, String path) {
@@ -35,18 +39,56 @@ public class AlertViews {
 	public record AlertView(long id, String kind, String title, String date, String isoDate, String language,
 			String verseText, String verseReference, List<String> paragraphs, List<String> points,
 			List<Linked> petitions, List<Linked> incidents, String state, long prayed, boolean acceptsPrayers,
-			Integer recipients, String path) {
+			Integer recipients, String path, ContentTranslations.Localized local) {
+
+		/**
+		 * Whether a field the page shows is still in the language the alert was written
+		 * in.
+		 */
+		public boolean untranslated() {
+			return verseText == null ? local.untranslated(AlertTranslatable.SHOWN)
+					: local.untranslated(AlertTranslatable.SHOWN_WITH_VERSE);
+		}
+
+		/**
+		 * The language of the page: the reader's when the alert is read in another
+		 * language (each field then carries its own), the alert's otherwise.
+		 */
+		public String pageLanguage() {
+			return local.translatable() ? null : language;
+		}
+
 	}
 
+	/** The alert in the reader's language where staff translated it. */
 	public AlertView view(AlertRepository.Stored stored, Locale locale) {
 		Alert alert = stored.alert();
+		return view(stored, locale,
+				translations.localize(AlertTranslatable.KIND, alert.id(), locale, alert.content().language()));
+	}
+
+	/** The alert as written (staff pages, mails). */
+	public AlertView original(AlertRepository.Stored stored, Locale locale) {
+		Alert alert = stored.alert();
+		return view(stored, locale, translations.localize(AlertTranslatable.KIND, alert.id(),
+				Locale.forLanguageTag(alert.content().language()), alert.content().language()));
+	}
+
+	private AlertView view(AlertRepository.Stored stored, Locale locale, ContentTranslations.Localized local) {
+		Alert alert = stored.alert();
 		AlertContent c = alert.content();
-		return new AlertView(alert.id(), c.kind().name(), c.title(),
+		String points = local.text("points", null);
+		return new AlertView(alert.id(), c.kind().name(), local.text("title", c.title()),
 				c.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)),
-				c.date().toString(), c.language(), c.hasVerse() ? c.verseText() : null,
-				c.hasVerse() ? c.verseReference() : null, paragraphs(c.body()), c.points(),
+				c.date().toString(), c.language(), c.hasVerse() ? local.text("verseText", c.verseText()) : null,
+				c.hasVerse() ? local.text("verseReference", c.verseReference()) : null,
+				paragraphs(local.text("body", c.body())), points == null ? c.points() : lines(points),
 				publicPetitions(c.petitionIds()), publishedIncidents(c.incidentIds()), alert.state().name(),
-				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id());
+				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id(), local);
+	}
+
+	static List<String> lines(String text) {
+		return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
 	static List<String> paragraphs(String body) {

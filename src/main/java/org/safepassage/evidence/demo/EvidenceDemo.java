@@ -6,18 +6,22 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.evidence.csv.CsvImport;
 import org.safepassage.evidence.domain.DatePrecision;
 import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.domain.EstimateContent;
 import org.safepassage.evidence.domain.FuzzyDate;
+import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
 import org.safepassage.evidence.domain.ReportedFigure;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.DemoData;
+import org.safepassage.system.translations.ContentTranslations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,8 +59,14 @@ class EvidenceDemo implements ApplicationRunner {
 
 	private final PetitionDirectory petitions;
 
+	private final IncidentDirectory directory;
+
+	private final ContentTranslations translations;
+
 	EvidenceDemo(IncidentRepository incidents, CsvImport csvImport, EvidenceEditing editing,
-			PetitionDirectory petitions) {
+			PetitionDirectory petitions, IncidentDirectory directory, ContentTranslations translations) {
+		this.directory = directory;
+		this.translations = translations;
 		this.incidents = incidents;
 		this.csvImport = csvImport;
 		this.editing = editing;
@@ -75,6 +85,12 @@ class EvidenceDemo implements ApplicationRunner {
 			throw new IllegalStateException(INCIDENTS + " cannot be imported: " + plan.problems());
 		}
 		int imported = this.csvImport.importAll(plan.linkedTo(linked), "demo");
+		for (IncidentDirectory.IncidentSummary incident : this.directory.all()) {
+			EvidenceDemoTranslations.INCIDENTS.getOrDefault(incident.title(), Map.of())
+				.forEach((language, fields) -> fields
+					.forEach((field, text) -> this.translations.save(IncidentContent.TRANSLATION_KIND, incident.id(),
+							field, Locale.forLanguageTag(language), text, "demo")));
+		}
 
 		this.editing.createEstimate(new EstimateContent("North Koreans returned by China each year",
 				Estimate.Measure.RETURNED, Estimate.Rate.PER_YEAR, FuzzyDate.year(Year.of(2009)),

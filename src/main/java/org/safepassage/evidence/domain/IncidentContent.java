@@ -11,6 +11,9 @@ public record IncidentContent(IncidentKind kind, String title, FuzzyDate date, S
 		PlacePrecision placePrecision, String departureCountry, String returnCountry, String summary,
 		List<String> tags) {
 
+	/** The kind under which incidents' translations are kept (system.translations). */
+	public static final String TRANSLATION_KIND = "incident";
+
 	public static final int MAX_TAGS = 10;
 
 	public static final int MAX_TAG_LENGTH = 40;

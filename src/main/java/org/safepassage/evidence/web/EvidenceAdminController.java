@@ -104,7 +104,7 @@ class EvidenceAdminController {
 	@GetMapping("/incidents/{id}")
 	String show(@PathVariable long id, Locale locale, Model model) {
 		EvidenceCatalogue.Listed listed = find(id);
-		model.addAttribute("incident", views.incident(listed, locale));
+		model.addAttribute("incident", views.original(listed, locale));
 		model.addAttribute("notedReports", notes.reportsWithNotes(id));
 		model.addAttribute("petitions",
 				catalogue.petitions(id)

@@ -38,9 +38,11 @@ class EvidenceForPetitions implements PetitionEvidence {
 	public List<EvidenceItem> forPetition(long petitionId, Locale locale) {
 		List<EvidenceItem> items = new ArrayList<>();
 		for (EvidenceCatalogue.Listed listed : catalogue.publishedForPetition(petitionId)) {
-			items.add(new EvidenceItem(listed.content().title(), listed.content().date().text(locale),
-					listed.figure().text(messages, locale), listed.content().summary(),
-					"/evidence/incidents/" + listed.id()));
+			// Title and summary in the reader's language where researchers translated
+			// them.
+			EvidenceViews.IncidentView view = views.incident(listed, locale);
+			items.add(new EvidenceItem(view.title(), listed.content().date().text(locale),
+					listed.figure().text(messages, locale), view.summary(), "/evidence/incidents/" + listed.id()));
 		}
 		for (Estimate estimate : estimates.publishedForPetition(petitionId)) {
 			EvidenceViews.EstimateView view = views.estimate(estimate, locale);

@@ -16,6 +16,7 @@ import org.safepassage.evidence.domain.SourceReport;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.shared.Countries;
 import org.safepassage.shared.LocalDates;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +28,23 @@ class EvidenceViews {
 
 	private final MessageSource messages;
 
-	EvidenceViews(MessageSource messages) {
+	private final ContentTranslations translations;
+
+	EvidenceViews(MessageSource messages, ContentTranslations translations) {
 		this.messages = messages;
+		this.translations = translations;
 	}
 
 	record IncidentView(long id, String title, String kind, String date, String place, String placePrecision,
 			String departure, String returnTo, String summary, List<String> tags, boolean published, String figure,
 			String range, boolean known, String best, boolean overridden, String overrideNote, String basis,
-			int unreadable, List<ReportView> reports) {
+			int unreadable, List<ReportView> reports, ContentTranslations.Localized local) {
+
+		/** Whether the title or summary is still in the original language. */
+		public boolean untranslated() {
+			return local.untranslated("title", "summary");
+		}
+
 	}
 
 	record ReportView(long id, String organisation, String title, String url, String publishedOn, String figure,
@@ -46,18 +56,30 @@ class EvidenceViews {
 			String quote, String note, boolean published) {
 	}
 
+	/**
+	 * The incident with its title and summary in the reader's language where translated.
+	 */
 	IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale) {
+		return incident(listed, locale, translations.localize(IncidentContent.TRANSLATION_KIND, listed.id(), locale));
+	}
+
+	/** The incident as researchers wrote it (staff pages). */
+	IncidentView original(EvidenceCatalogue.Listed listed, Locale locale) {
+		return incident(listed, locale, translations.localize(IncidentContent.TRANSLATION_KIND, listed.id(), null));
+	}
+
+	private IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale, ContentTranslations.Localized local) {
 		IncidentContent c = listed.content();
 		ReconciledFigure f = listed.figure();
-		return new IncidentView(listed.id(), c.title(), message("evidence.kind." + c.kind().name(), locale),
-				c.date().text(locale), c.place(),
+		return new IncidentView(listed.id(), local.text("title", c.title()),
+				message("evidence.kind." + c.kind().name(), locale), c.date().text(locale), c.place(),
 				message("evidence.placePrecision." + c.placePrecision().name(), locale),
-				Countries.name(c.departureCountry(), locale), Countries.name(c.returnCountry(), locale), c.summary(),
-				c.tags(), listed.incident().published(), f.text(messages, locale), f.range(locale), f.known(),
-				f.known() ? NumberFormat.getIntegerInstance(locale).format(f.best()) : "", f.overridden(),
-				f.overrideNote(),
+				Countries.name(c.departureCountry(), locale), Countries.name(c.returnCountry(), locale),
+				local.text("summary", c.summary()), c.tags(), listed.incident().published(), f.text(messages, locale),
+				f.range(locale), f.known(), f.known() ? NumberFormat.getIntegerInstance(locale).format(f.best()) : "",
+				f.overridden(), f.overrideNote(),
 				f.basis() == null ? null : message("evidence.reliability." + f.basis().name(), locale), f.unreadable(),
-				listed.reports().stream().map(r -> report(r, locale)).toList());
+				listed.reports().stream().map(r -> report(r, locale)).toList(), local);
 	}
 
 	ReportView report(SourceReport report, Locale locale) {

@@ -9,6 +9,9 @@ import java.util.List;
 public record CampaignContent(String title, List<String> bodies, String subject, String suggestedLetter,
 		String guidance, List<Long> petitionIds, List<Long> alertIds, List<Long> incidentIds) {
 
+	/** The kind under which campaigns' translations are kept (system.translations). */
+	public static final String TRANSLATION_KIND = "letter_campaign";
+
 	public CampaignContent {
 		bodies = List.copyOf(bodies);
 		petitionIds = List.copyOf(petitionIds);

@@ -2,6 +2,8 @@ package org.safepassage.letters.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.safepassage.alerts.AlertDirectory;
 import org.safepassage.evidence.IncidentDirectory;
@@ -13,6 +15,7 @@ import org.safepassage.letters.record.RecordEntry;
 import org.safepassage.letters.record.RecordKind;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.shared.DemoData;
+import org.safepassage.system.translations.ContentTranslations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -52,8 +55,12 @@ class DemoLetterCampaign implements ApplicationRunner {
 
 	private final IncidentDirectory incidents;
 
+	private final ContentTranslations translations;
+
 	DemoLetterCampaign(CampaignRepository campaigns, CampaignAdministration administration, ParliamentaryRecord record,
-			PetitionDirectory petitions, AlertDirectory alerts, IncidentDirectory incidents) {
+			PetitionDirectory petitions, AlertDirectory alerts, IncidentDirectory incidents,
+			ContentTranslations translations) {
+		this.translations = translations;
 		this.campaigns = campaigns;
 		this.administration = administration;
 		this.record = record;
@@ -84,6 +91,8 @@ class DemoLetterCampaign implements ApplicationRunner {
 						"North Korean refugees sent back from China", LETTER, GUIDANCE, petition, alertIds, october),
 				"demo");
 		administration.open(id);
+		TRANSLATIONS.forEach((language, fields) -> fields.forEach((field, text) -> translations
+			.save(CampaignContent.TRANSLATION_KIND, id, field, Locale.forLanguageTag(language), text, "demo")));
 		LocalDate reported = LocalDate.of(2023, 10, 20);
 		record.add(new RecordEntry(null, id, reported, RecordKind.MOTION_TABLED, HOLYROOD,
 				"A member of the Scottish Parliament", null,
@@ -119,6 +128,25 @@ class DemoLetterCampaign implements ApplicationRunner {
 
 			Yours sincerely,
 			{name}""";
+
+	/**
+	 * The title and guidance for Korean and Chinese readers; the letter itself goes to a
+	 * UK representative in English, which the guidance says.
+	 */
+	private static final Map<String, Map<String, String>> TRANSLATIONS = Map.of("ko", Map.of("title",
+			"지역구 의원에게 강제 북송 문제를 제기해 달라고 요청하세요", "guidance",
+			"""
+					자신의 말로 쓴 편지는 읽히지만, 같은 글을 그대로 옮긴 편지는 흔히 한쪽으로 밀려납니다. 제안된 편지는 					얼마든지 고쳐 쓰셔도 됩니다. 이 일이 왜 나에게 중요한지 몇 문장으로 적어 주세요.
+
+					정중하고 간결하게, 분명한 요청 하나를 담아 주세요. 의원은 자기 지역구 주민에게만 답하므로 실제로 사는 					곳의 주소를 적어 주세요. 편지는 영어로 써 주세요."""),
+			"zh-Hans", Map.of("title", "请您的议员就强制遣返问题发声", "guidance", """
+					用自己的话写的信会被认真阅读；照抄同一段文字的信往往会被搁在一边。建议的信稿可以随意修改：					用几句话说说这件事为什么对您重要。
+
+					请礼貌、简短，并提出一个明确的请求。议员只回复本选区的选民，所以请填写您的居住地址。信件须以英文书写。"""), "zh-Hant",
+			Map.of("title", "請您的國會議員就強制遣返問題發聲", "guidance", """
+					用自己的話寫的信會被認真閱讀；照抄同一段文字的信往往會被擱在一旁。建議的信稿可以隨意修改：					用幾句話說說這件事為什麼對您重要。
+
+					請保持禮貌、簡短，並提出一個明確的請求。議員只回覆自己選區的選民，所以請填寫您的居住地址。信件須以英文撰寫。"""));
 
 	private static final String GUIDANCE = """
 			Letters in your own words are read; copies of one text are often set aside. Change the suggested \

@@ -39,7 +39,7 @@ class CampaignCardController {
 	@GetMapping("/letters/{id:\\d+}/card.png")
 	ResponseEntity<byte[]> card(@PathVariable long id, Locale locale) {
 		CampaignView campaign = this.views.publicCampaign(id)
-			.map(c -> this.views.view(c, false))
+			.map(c -> this.views.view(c, locale))
 			.orElseThrow(() -> new NotFoundException("No letter campaign " + id));
 		long sent = campaign.counts().stream().mapToLong(BodyCount::sent).sum();
 		String line = this.messages.getMessage("letters.counts.sent", null, locale) + ": " + sent;

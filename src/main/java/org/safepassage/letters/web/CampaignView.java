@@ -4,11 +4,17 @@ import java.util.List;
 
 import org.safepassage.letters.record.RecordEntry;
 import org.safepassage.letters.sending.LetterCounts.BodyCount;
+import org.safepassage.system.translations.ContentTranslations;
 
 /** A letter campaign as its pages and its JSON show it. */
 record CampaignView(long id, String title, String state, String subject, String suggestedLetter, List<String> guidance,
 		List<Named> bodies, List<Linked> petitions, List<Linked> alerts, List<Linked> incidents, List<BodyCount> counts,
-		List<RecordEntry> record) {
+		List<RecordEntry> record, ContentTranslations.Localized local) {
+
+	/** Whether the title or guidance is still in the original language. */
+	public boolean untranslated() {
+		return guidance.isEmpty() ? local.untranslated("title") : local.untranslated("title", "guidance");
+	}
 
 	record Named(String code, String name) {
 	}

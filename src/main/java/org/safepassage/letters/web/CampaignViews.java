@@ -2,6 +2,7 @@ package org.safepassage.letters.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.safepassage.alerts.AlertDirectory;
 import org.safepassage.evidence.IncidentDirectory;
+import org.safepassage.letters.campaign.CampaignContent;
 import org.safepassage.letters.campaign.CampaignRepository;
 import org.safepassage.letters.campaign.LetterCampaign;
 import org.safepassage.letters.directory.Body;
@@ -16,6 +18,7 @@ import org.safepassage.letters.directory.Directory;
 import org.safepassage.letters.record.ParliamentaryRecord;
 import org.safepassage.letters.sending.LetterCounts;
 import org.safepassage.petitions.PetitionDirectory;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +43,12 @@ class CampaignViews {
 
 	private final IncidentDirectory incidents;
 
+	private final ContentTranslations translations;
+
 	CampaignViews(CampaignRepository campaigns, Directory directory, LetterCounts counts, ParliamentaryRecord record,
-			PetitionDirectory petitions, AlertDirectory alerts, IncidentDirectory incidents) {
+			PetitionDirectory petitions, AlertDirectory alerts, IncidentDirectory incidents,
+			ContentTranslations translations) {
+		this.translations = translations;
 		this.campaigns = campaigns;
 		this.directory = directory;
 		this.counts = counts;
@@ -56,7 +63,23 @@ class CampaignViews {
 		return campaigns.find(id).filter(LetterCampaign::isPublic);
 	}
 
+	/**
+	 * The campaign as written (staff pages, the JSON API); the letter itself goes to a
+	 * representative in the original language and is never translated.
+	 */
 	CampaignView view(LetterCampaign campaign, boolean staff) {
+		return view(campaign, staff, translations.localize(CampaignContent.TRANSLATION_KIND, campaign.id(), null));
+	}
+
+	/**
+	 * The public campaign with its title and guidance in the reader's language where
+	 * translated.
+	 */
+	CampaignView view(LetterCampaign campaign, Locale reader) {
+		return view(campaign, false, translations.localize(CampaignContent.TRANSLATION_KIND, campaign.id(), reader));
+	}
+
+	private CampaignView view(LetterCampaign campaign, boolean staff, ContentTranslations.Localized local) {
 		var content = campaign.content();
 		Map<String, String> bodyNames = directory.bodies()
 			.stream()
@@ -77,13 +100,13 @@ class CampaignViews {
 				id -> incidents.find(id)
 					.filter(i -> staff || i.published())
 					.map(i -> new CampaignView.Linked(i.id(), i.title(), "/evidence/incidents/" + i.id())));
-		List<String> guidance = Arrays.stream(content.guidance().split("\\R\\s*\\R"))
+		List<String> guidance = Arrays.stream(local.text("guidance", content.guidance()).split("\\R\\s*\\R"))
 			.map(String::strip)
 			.filter(p -> !p.isEmpty())
 			.toList();
-		return new CampaignView(campaign.id(), content.title(), campaign.state().name(), content.subject(),
-				content.suggestedLetter(), guidance, bodies, linkedPetitions, linkedAlerts, linkedIncidents,
-				counts.of(campaign), record.of(campaign.id()));
+		return new CampaignView(campaign.id(), local.text("title", content.title()), campaign.state().name(),
+				content.subject(), content.suggestedLetter(), guidance, bodies, linkedPetitions, linkedAlerts,
+				linkedIncidents, counts.of(campaign), record.of(campaign.id()), local);
 	}
 
 	private static List<CampaignView.Linked> linked(List<Long> ids,

@@ -16,6 +16,7 @@ import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.system.PublicFormOrigin;
 import org.safepassage.system.sharing.ShareCard;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -124,7 +125,7 @@ class LetterPageController {
 	}
 
 	private String writePage(LetterCampaign campaign, List<Representative> representatives, Model model) {
-		CampaignView view = views.view(campaign, false);
+		CampaignView view = views.view(campaign, LocaleContextHolder.getLocale());
 		model.addAttribute("campaign", view);
 		model.addAttribute(ShareCard.MODEL_NAME, CampaignCardController.shareCard(view));
 		model.addAttribute("representatives", representatives);
@@ -135,7 +136,7 @@ class LetterPageController {
 	}
 
 	private String campaignPage(LetterCampaign campaign, String postcode, String postcodeError, Model model) {
-		CampaignView view = views.view(campaign, false);
+		CampaignView view = views.view(campaign, LocaleContextHolder.getLocale());
 		model.addAttribute("campaign", view);
 		model.addAttribute(ShareCard.MODEL_NAME, CampaignCardController.shareCard(view));
 		model.addAttribute("postcode", postcode);

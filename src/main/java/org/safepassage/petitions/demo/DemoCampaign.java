@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.shared.DemoData;
+import org.safepassage.system.translations.ContentTranslations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,9 +39,12 @@ class DemoCampaign implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoCampaign(PetitionRepository petitions, Clock clock) {
+	private final ContentTranslations translations;
+
+	DemoCampaign(PetitionRepository petitions, Clock clock, ContentTranslations translations) {
 		this.petitions = petitions;
 		this.clock = clock;
+		this.translations = translations;
 	}
 
 	@Override
@@ -59,6 +64,8 @@ class DemoCampaign implements ApplicationRunner {
 		Petition submitted = petitions.find(id).orElseThrow();
 		submitted.open(now);
 		petitions.save(submitted);
+		DemoTranslations.PETITION.forEach((language, fields) -> fields.forEach((field, text) -> translations
+			.save(PetitionContent.TRANSLATION_KIND, id, field, Locale.forLanguageTag(language), text, "demo")));
 		log.info("Demo campaign loaded: petition {} is open", id);
 	}
 

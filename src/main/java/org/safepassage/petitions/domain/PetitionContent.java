@@ -7,6 +7,9 @@ import java.util.List;
 public record PetitionContent(String title, String background, List<String> demands, String target,
 		Integer signatureGoal, Instant closingAt) {
 
+	/** The kind under which petitions' translations are kept (system.translations). */
+	public static final String TRANSLATION_KIND = "petition";
+
 	public PetitionContent {
 		demands = List.copyOf(demands);
 	}

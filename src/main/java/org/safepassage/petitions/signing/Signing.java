@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.safepassage.petitions.PetitionEvents.SignatureConfirmed;
 import org.safepassage.petitions.domain.Petition;
+import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.PetitionsProperties;
@@ -30,6 +31,7 @@ import org.safepassage.shared.validation.FormValues;
 import org.safepassage.system.SafePassageProperties;
 import org.safepassage.system.mail.MailComposer;
 import org.safepassage.system.mail.OutgoingMail;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,6 +63,8 @@ public class Signing {
 
 	private final SigningRules rules;
 
+	private final ContentTranslations translations;
+
 	private final TransactionTemplate transactions;
 
 	private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
@@ -71,8 +75,10 @@ public class Signing {
 
 	Signing(JdbcClient jdbc, PetitionRepository petitions, SignatureBatcher batcher, MailComposer mails,
 			PetitionsProperties properties, SafePassageProperties site, ApplicationEventPublisher events, Clock clock,
-			TransactionTemplate transactions, MeterRegistry meters, SigningRules rules) {
+			TransactionTemplate transactions, MeterRegistry meters, SigningRules rules,
+			ContentTranslations translations) {
 		this.rules = rules;
+		this.translations = translations;
 		this.accepted = Counter.builder("safepassage.signatures.accepted")
 			.description("Signatures stored and acknowledged to the signer (repeats included)")
 			.register(meters);
@@ -139,13 +145,16 @@ public class Signing {
 
 	private OutgoingMail mail(String email, String name, Locale locale, Petition petition, String token,
 			boolean alreadyConfirmed) {
-		Map<String, Object> model = Map.of("name", name, "petitionTitle", petition.content().title(), "petitionUrl",
+		// The title in the signer's language when staff translated it.
+		String title = translations.of(PetitionContent.TRANSLATION_KIND, petition.id(), locale)
+			.getOrDefault("title", petition.content().title());
+		Map<String, Object> model = Map.of("name", name, "petitionTitle", title, "petitionUrl",
 				site.link("/petitions/" + petition.id(), locale), "confirmUrl",
 				site.link("/signatures/confirm?token=" + token, locale), "ttlDays",
 				properties.confirmationTtl().toDays(), "removeUrl",
 				site.link("/signatures/remove?token=" + token, locale));
 		String template = alreadyConfirmed ? "petitions/already-signed" : "petitions/confirm-signature";
-		return mails.compose(email, template, model, locale, new Object[] { petition.content().title() }, Map.of());
+		return mails.compose(email, template, model, locale, new Object[] { title }, Map.of());
 	}
 
 	public enum LinkStatus {

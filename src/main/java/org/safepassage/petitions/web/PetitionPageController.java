@@ -91,13 +91,13 @@ class PetitionPageController {
 
 	@GetMapping("/petitions")
 	String list(@RequestParam(defaultValue = "open") String show, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			Locale locale, Model model) {
 		List<PetitionState> states = switch (show) {
 			case "closed" -> List.of(PetitionState.CLOSED, PetitionState.DELIVERED);
 			default -> List.of(PetitionState.OPEN);
 		};
 		model.addAttribute("show", "closed".equals(show) ? "closed" : "open");
-		model.addAttribute("result", catalogue.list(states, Math.max(0, Math.min(page, 10_000))));
+		model.addAttribute("result", catalogue.list(states, Math.max(0, Math.min(page, 10_000)), locale));
 		return "petitions/list";
 	}
 

@@ -11,18 +11,26 @@ import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.petitions.signing.SignatureCounts;
 import org.safepassage.shared.Countries;
+import org.safepassage.system.translations.ContentTranslations;
 
 /** A petition as the public page shows it. */
 record PetitionView(long id, String title, List<String> backgroundParagraphs, List<String> demands, String target,
 		Integer goal, Instant closingAt, PetitionState state, Instant openedAt, Instant closedAt, Instant deliveredAt,
 		String deliveryNote, long signatures, List<CountryCount> byCountry, boolean acceptsSignatures,
-		Duration timeLeft, boolean paused) {
+		Duration timeLeft, boolean paused, ContentTranslations.Localized local) {
+
+	/** The fields a reader sees translated, or in the original with a note. */
+	static final String[] FIELDS = { "title", "target", "demands", "background" };
 
 	record CountryCount(String code, String name, long signatures) {
 	}
 
-	static PetitionView of(Petition petition, SignatureCounts.Snapshot counts, Instant now, Locale locale) {
+	static PetitionView of(Petition petition, SignatureCounts.Snapshot counts, Instant now, Locale locale,
+			ContentTranslations.Localized local) {
 		PetitionContent c = petition.content();
+		String demands = local.text("demands", null);
+		List<String> demandList = demands == null ? c.demands()
+				: demands.lines().map(String::strip).filter(d -> !d.isEmpty()).toList();
 		List<CountryCount> countries = counts.byCountry()
 			.entrySet()
 			.stream()
@@ -31,10 +39,16 @@ record PetitionView(long id, String title, List<String> backgroundParagraphs, Li
 			.toList();
 		Duration left = c.closingAt() == null || petition.state() != PetitionState.OPEN ? null
 				: Duration.between(now, c.closingAt());
-		return new PetitionView(petition.id(), c.title(), List.of(c.background().split("\\R\\s*\\R")), c.demands(),
-				c.target(), c.signatureGoal(), c.closingAt(), petition.state(), petition.openedAt(),
-				petition.closedAt(), petition.deliveredAt(), petition.deliveryNote(), counts.total(), countries,
-				petition.acceptsSignatures(now), left, petition.isPaused());
+		return new PetitionView(petition.id(), local.text("title", c.title()),
+				List.of(local.text("background", c.background()).split("\\R\\s*\\R")), demandList,
+				local.text("target", c.target()), c.signatureGoal(), c.closingAt(), petition.state(),
+				petition.openedAt(), petition.closedAt(), petition.deliveredAt(), petition.deliveryNote(),
+				counts.total(), countries, petition.acceptsSignatures(now), left, petition.isPaused(), local);
+	}
+
+	/** Whether a field the page shows is still in the original language. */
+	public boolean untranslated() {
+		return local.untranslated(FIELDS);
 	}
 
 	/** Percent of the goal reached, capped at 100 for the bar. */

@@ -159,6 +159,11 @@ class SecurityConfiguration {
 						.access(staff.hasAnyRole("ADMIN", "CAMPAIGNER"))
 						.requestMatchers("/admin/petitions/**")
 						.access(staff.hasAnyRole("ADMIN", "MODERATOR", "CAMPAIGNER"))
+						// Any staff member may reach the translations page; which kinds
+						// each role may translate is declared by the module
+						// (TranslatableKind.requiredRoles) and checked by the page.
+						.requestMatchers("/admin/translations/**")
+						.access(staff.hasAnyRole(STAFF_ROLES))
 						.requestMatchers("/actuator/prometheus")
 						.access(AuthorizationManagers.anyOf(staff.hasRole("ADMIN"), scraper))
 						// Adding a passkey needs every factor the policy asks for: a

@@ -1,0 +1,37 @@
+package org.safepassage.evidence.demo;
+
+import java.util.Map;
+
+/**
+ * The demo incidents' titles and summaries in Korean, Simplified and Traditional Chinese,
+ * written for readers of each from the same facts.
+ */
+final class EvidenceDemoTranslations {
+
+	/** English title of the incident, then language tag, then field to text. */
+	static final Map<String, Map<String, Map<String, String>>> INCIDENTS = Map
+		.of("China returns 80 North Koreans as the border reopens", Map.of("ko",
+				Map.of("title", "국경 재개방과 함께 중국, 북한 주민 80명 송환", "summary",
+						"북한이 코로나19 국경 통제를 풀기 시작한 지 몇 주 만에, 중국 당국은 북한을 탈출한 약 80명을 국경 너머로 돌려보냈습니다."),
+				"zh-Hans", Map.of("title", "朝鲜边境重开之际，中国遣返80名朝鲜人", "summary", "朝鲜开始放宽疫情期间的边境管控几周后，中国当局将约80名逃离朝鲜的人遣返过境。"),
+				"zh-Hant",
+				Map.of("title", "北韓邊境重開之際，中國遣返80名北韓人", "summary", "北韓開始放寬疫情期間的邊境管制數週後，中國當局將約80名逃離北韓的人遣返過境。")),
+				"A further 40 North Koreans returned from China",
+				Map.of("ko",
+						Map.of("title", "중국, 북한 주민 40명 추가 송환", "summary",
+								"8월 송환 3주 뒤, 중국에 억류되어 있던 북한 주민 일행이 다시 북한에 넘겨졌습니다."),
+						"zh-Hans", Map.of("title", "中国再遣返40名朝鲜人", "summary", "8月遣返三周之后，又有一小批被关押在中国的朝鲜人被移交回朝鲜。"),
+						"zh-Hant", Map.of("title", "中國再遣返40名北韓人", "summary", "8月遣返三週之後，又有一小批被關押在中國的北韓人被移交回北韓。")),
+				"Hundreds of North Koreans returned from China overnight",
+				Map.of("ko", Map.of("title", "하룻밤 새 북한 주민 수백 명 중국에서 송환", "summary",
+						"10월 9일 밤, 국경 재개방 이후 가장 큰 규모의 무리가 송환되었고 그 대부분이 여성이었습니다. 인원은 출처에 따라 500명 이상, 또는 600명으로 엇갈립니다."),
+						"zh-Hans",
+						Map.of("title", "一夜之间，数百名朝鲜人被中国遣返", "summary",
+								"10月9日夜间，中国遣返了边境重开以来人数最多的一批人，其中大多数是女性。各方说法不一：超过500人，或600人。"),
+						"zh-Hant", Map.of("title", "一夜之間，數百名北韓人被中國遣返", "summary",
+								"10月9日夜間，中國遣返了邊境重開以來人數最多的一批人，其中大多數是女性。各方說法不一：超過500人，或600人。")));
+
+	private EvidenceDemoTranslations() {
+	}
+
+}
