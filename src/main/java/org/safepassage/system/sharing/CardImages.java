@@ -91,6 +91,27 @@ public class CardImages {
 		return this.font.canDisplayUpTo(text) == -1;
 	}
 
+	/** The title as the card wraps it, line by line. */
+	List<String> titleLines(String title, Locale locale) {
+		Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+			String text = title.strip();
+			List<String> lines = new ArrayList<>();
+			int position = 0;
+			for (TextLayout layout : wrap(text, this.font.deriveFont(Font.PLAIN, 64f), locale, g.getFontRenderContext(),
+					4)) {
+				int end = Math.min(text.length(), position + layout.getCharacterCount());
+				lines.add(text.substring(position, end));
+				position = end;
+			}
+			return lines;
+		}
+		finally {
+			g.dispose();
+		}
+	}
+
 	/** The card as PNG; {@code key} must change whenever what the card shows changes. */
 	public byte[] png(String key, Card card) {
 		return this.drawn.get(key, k -> draw(card));
@@ -159,8 +180,12 @@ public class CardImages {
 		}
 		AttributedString attributed = new AttributedString(text.strip());
 		attributed.addAttribute(TextAttribute.FONT, font);
-		LineBreakMeasurer measurer = new LineBreakMeasurer(attributed.getIterator(),
-				BreakIterator.getLineInstance(locale), frc);
+		// Korean breaks lines between words, as Chinese need not: the line iterator would
+		// split
+		// 난민으로 after any syllable, so Korean wraps at word boundaries instead.
+		BreakIterator breaks = "ko".equals(locale.getLanguage()) ? BreakIterator.getWordInstance(locale)
+				: BreakIterator.getLineInstance(locale);
+		LineBreakMeasurer measurer = new LineBreakMeasurer(attributed.getIterator(), breaks, frc);
 		float width = WIDTH - 2 * MARGIN;
 		while (measurer.getPosition() < text.strip().length() && lines.size() < max) {
 			int start = measurer.getPosition();
