@@ -14,10 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * shares it.
  */
 @ConfigurationProperties("safepassage.alerts")
-public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London") ZoneId zone,
-		@DefaultValue("en") List<String> languages, @DefaultValue("14d") Duration confirmationTtl,
+public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London") ZoneId zone, @DefaultValue( {
+		"en", "ko", "zh-Hans", "zh-Hant" }) List<String> languages, @DefaultValue("14d") Duration confirmationTtl,
 		@DefaultValue("3") int confirmationMails, @DefaultValue Sending sending,
-		@DefaultValue PreferenceLinks preferenceLinks, @DefaultValue Prayers prayers) {
+		@DefaultValue PreferenceLinks preferenceLinks, @DefaultValue Prayers prayers){
 
 	/**
 	 * How often the alert sender's round starts due alerts, hands their deliveries to the
@@ -54,9 +54,17 @@ public record AlertsProperties(String linkSecret, @DefaultValue("Europe/London")
 	 */
 	public String language(String tag) {
 		if (tag != null) {
-			String language = Locale.forLanguageTag(tag.replace('_', '-')).getLanguage();
-			if (languages.contains(language)) {
-				return language;
+			Locale locale = Locale.forLanguageTag(tag.replace('_', '-'));
+			String language = locale.getLanguage();
+			String script = locale.getScript();
+			if (script.isEmpty() && "zh".equals(language)) {
+				// Chinese without a script: Taiwan, Hong Kong and Macau read Traditional.
+				script = List.of("TW", "HK", "MO").contains(locale.getCountry()) ? "Hant" : "Hans";
+			}
+			for (String candidate : List.of(language + "-" + script, language)) {
+				if (languages.contains(candidate)) {
+					return candidate;
+				}
 			}
 		}
 		return languages.getFirst();

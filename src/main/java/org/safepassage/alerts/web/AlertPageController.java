@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
@@ -55,12 +56,17 @@ class AlertPageController {
 	@GetMapping("/alerts")
 	String archive(@RequestParam(required = false) String language, @RequestParam(defaultValue = "0") int page,
 			Locale locale, Model model) {
+		List<String> written = alerts.archiveLanguages();
+		String reader = properties.language(locale.toLanguageTag());
+		// Without a choice: alerts written in the reader's language if there are any,
+		// else
+		// those of the first language, shown translated where a translation exists.
 		String chosen = language != null && properties.languages().contains(language) ? language
-				: properties.language(locale.toLanguageTag());
+				: written.contains(reader) ? reader : properties.languages().getFirst();
 		int pageNumber = Math.max(0, Math.min(page, 10_000));
 		AlertRepository.Page found = alerts.archive(chosen, PAGE_SIZE, pageNumber * PAGE_SIZE);
 		model.addAttribute("language", chosen);
-		model.addAttribute("languages", alerts.archiveLanguages());
+		model.addAttribute("languages", written);
 		model.addAttribute("alerts", found.alerts().stream().map(a -> views.view(a, locale)).toList());
 		model.addAttribute("previousPage", pageNumber > 0 ? pageNumber - 1 : null);
 		model.addAttribute("nextPage", (long) (pageNumber + 1) * PAGE_SIZE < found.total() ? pageNumber + 1 : null);
