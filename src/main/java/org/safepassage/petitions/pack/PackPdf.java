@@ -30,6 +30,9 @@ import org.openpdf.text.pdf.PdfWriter;
  * glyphs and the page offsets). Text is drawn in WenQuanYi Micro Hei, embedded as a
  * subset with a ToUnicode map, so Latin, Cyrillic, Hangul and Chinese names print and can
  * be searched and copied.
+ * <p>
+ * A few lines over the ~300 a class should have: the cover and the list share the page
+ * geometry, fonts and the page-number footer, which splitting would pass between classes.
  */
 final class PackPdf {
 

@@ -8,14 +8,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.database.CommandArguments;
 import org.safepassage.system.database.CommandDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -52,19 +52,9 @@ public final class BackupCommand {
 
 	/** Runs the command; returns the process exit code. */
 	public static int run(String[] args, PrintStream out) {
-		Map<String, String> options = new HashMap<>();
-		List<String> positional = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) {
-			if (args[i].equals("--force")) {
-				options.put("force", "true");
-			}
-			else if (args[i].startsWith("--") && i + 1 < args.length) {
-				options.put(args[i].substring(2), args[++i]);
-			}
-			else {
-				positional.add(args[i]);
-			}
-		}
+		CommandArguments arguments = CommandArguments.parse(args, Set.of("force"));
+		Map<String, String> options = arguments.options();
+		List<String> positional = arguments.positional();
 		boolean backup = args[0].equals("backup");
 		if ((backup && !positional.isEmpty()) || (!backup && positional.size() != 1)
 				|| !List.of("to", "data-dir", "key", "force").containsAll(options.keySet())) {

@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.google.crypto.tink.KeysetHandle;
 import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.database.CommandArguments;
 import org.safepassage.system.database.CommandDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -50,19 +50,9 @@ public final class SealingCommand {
 
 	/** Runs the command; returns the process exit code (0 done, 1 refused, 2 usage). */
 	public static int run(String[] args, PrintStream out) {
-		Map<String, String> options = new HashMap<>();
-		List<String> positional = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) {
-			if (args[i].equals("--print-env")) {
-				options.put("print-env", "true");
-			}
-			else if (args[i].startsWith("--") && i + 1 < args.length) {
-				options.put(args[i].substring(2), args[++i]);
-			}
-			else {
-				positional.add(args[i]);
-			}
-		}
+		CommandArguments arguments = CommandArguments.parse(args, Set.of("print-env"));
+		Map<String, String> options = arguments.options();
+		List<String> positional = arguments.positional();
 		if (positional.size() != 1 || !List.of("rotate", "status", "retire-old-keys").contains(positional.getFirst())
 				|| !List.of("key-file", "data-dir", "print-env").containsAll(options.keySet())) {
 			out.println(USAGE);
