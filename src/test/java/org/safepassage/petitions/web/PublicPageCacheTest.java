@@ -1,0 +1,90 @@
+package org.safepassage.petitions.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+
+/**
+ * The page copy's redraw: one request draws the page again while the others keep being
+ * served the old copy.
+ */
+class PublicPageCacheTest {
+
+	private final AtomicInteger draws = new AtomicInteger();
+
+	private final PublicPageCache cache = new PublicPageCache(new FixedLocaleResolver(Locale.ENGLISH),
+			Duration.ofMillis(200));
+
+	@Test
+	void onlyOneRequestRedrawsAnOldCopyWhileTheOthersReadIt() throws Exception {
+		assertThat(get(page("first"))).isEqualTo("first");
+		assertThat(get(page("not drawn"))).as("a fresh copy").isEqualTo("first");
+
+		Thread.sleep(250);
+		CountDownLatch drawing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		FilterChain slow = (request, response) -> {
+			drawing.countDown();
+			try {
+				release.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			page("second").doFilter(request, response);
+		};
+		CompletableFuture<String> redraw = CompletableFuture.supplyAsync(() -> get(slow));
+		assertThat(drawing.await(5, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < 5; i++) {
+			assertThat(get(page("drawn twice"))).as("served the old copy while it is redrawn").isEqualTo("first");
+		}
+		release.countDown();
+		assertThat(redraw.get(5, TimeUnit.SECONDS)).isEqualTo("second");
+		assertThat(get(page("not drawn"))).isEqualTo("second");
+		assertThat(draws.get()).as("pages drawn: the first and one redraw").isEqualTo(2);
+	}
+
+	@Test
+	void aPageGoneWhenRedrawnIsNoLongerServed() throws Exception {
+		assertThat(get(page("first"))).isEqualTo("first");
+		Thread.sleep(250);
+		FilterChain gone = (request, response) -> ((HttpServletResponse) response).setStatus(404);
+		get(gone);
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(get(page("new"))).isEqualTo("new"));
+	}
+
+	private FilterChain page(String body) {
+		return (request, response) -> {
+			draws.incrementAndGet();
+			response.setContentType("text/html;charset=UTF-8");
+			response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+		};
+	}
+
+	private String get(FilterChain chain) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/petitions/7");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		try {
+			cache.doFilter(request, response, chain);
+			return response.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
