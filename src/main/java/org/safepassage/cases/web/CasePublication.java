@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.safepassage.cases.domain.PublicCase;
 import org.safepassage.shared.SpreadsheetCells;
 import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,12 @@ class CasePublication {
 
 	private final SafePassageProperties site;
 
-	CasePublication(MessageSource messages, SafePassageProperties site) {
+	private final CaseReading reading;
+
+	CasePublication(MessageSource messages, SafePassageProperties site, CaseReading reading) {
 		this.messages = messages;
 		this.site = site;
+		this.reading = reading;
 	}
 
 	void csv(List<PublicCase> cases, Writer out) throws IOException {
@@ -65,6 +69,7 @@ class CasePublication {
 		String self = this.site.link("/cases/feed.atom");
 		feed.setId(self);
 		feed.setTitle(this.messages.getMessage("cases.feed.title", null, locale));
+		feed.setLanguage(locale.toLanguageTag());
 		feed.setAlternateLinks(List.of(link("alternate", "text/html", this.site.link("/cases"))));
 		feed.setOtherLinks(List.of(link("self", "application/atom+xml", self)));
 		Person author = new Person();
@@ -87,7 +92,7 @@ class CasePublication {
 			entry.setAlternateLinks(List.of(link("alternate", "text/html", this.site.link(c.path()))));
 			Content content = new Content();
 			content.setType("text");
-			content.setValue(c.story());
+			content.setValue(story(c, locale));
 			entry.setContents(List.of(content));
 			entries.add(entry);
 		}
@@ -99,6 +104,17 @@ class CasePublication {
 		catch (FeedException ex) {
 			throw new IllegalStateException("Cannot write the cases feed", ex);
 		}
+	}
+
+	/**
+	 * The story in the reader's language; untranslated, the original under the note that
+	 * says so.
+	 */
+	private String story(PublicCase c, Locale locale) {
+		ContentTranslations.Localized local = this.reading.localize(c, locale);
+		String story = local.text(CaseReading.STORY, c.story());
+		return local.untranslated(CaseReading.STORY)
+				? this.messages.getMessage("translations.notYet", null, locale) + "\n\n" + story : story;
 	}
 
 	private static String name(Enum<?> value) {

@@ -68,6 +68,30 @@ class CaseViews {
 		return found;
 	}
 
+	/**
+	 * The links of a published case that the public may follow: the ids of pages that are
+	 * public themselves (an unpublished petition or a draft alert is not named).
+	 */
+	CaseContent.Links publicLinks(CaseContent.Links links) {
+		return new CaseContent.Links(
+				links.incidentIds()
+					.stream()
+					.filter(id -> this.incidents.find(id).filter(i -> i.published()).isPresent())
+					.toList(),
+				links.petitionIds()
+					.stream()
+					.filter(id -> this.petitions.find(id).filter(p -> p.publicState()).isPresent())
+					.toList(),
+				links.alertIds()
+					.stream()
+					.filter(id -> this.alerts.find(id).filter(a -> a.published()).isPresent())
+					.toList(),
+				links.letterCampaignIds()
+					.stream()
+					.filter(id -> this.campaigns.find(id).filter(c -> c.published()).isPresent())
+					.toList());
+	}
+
 	private static void add(List<Linked> found, Optional<Linked> linked) {
 		linked.ifPresent(found::add);
 	}
