@@ -140,6 +140,13 @@ class CaseTranslationIntegrationTest extends IntegrationTest {
 		this.mvc.perform(post("/admin/cases/{id}/approve", id).with(SECOND_CASEWORKER).with(csrf()))
 			.andExpect(flash().attribute("ruleError", "cases.rule.approveOnlyPending"));
 		assertThat(page("/ko/cases/" + slug)).contains(KOREAN_REVISED);
+
+		// The story changes, the approved translation does not: staff are told to check
+		// it.
+		this.mvc.perform(revise(id, ORIGINAL + " She is held in a detention centre.", "ko", KOREAN_REVISED))
+			.andExpect(flash().attribute("done", true));
+		this.mvc.perform(get("/admin/cases/{id}", id).with(CASEWORKER))
+			.andExpect(content().string(containsString("The story has changed since this translation was approved")));
 	}
 
 	@Test
@@ -222,6 +229,9 @@ class CaseTranslationIntegrationTest extends IntegrationTest {
 		assertThat(list).contains(KOREAN).doesNotContain("\"petitionIds\":[" + publicPetition + "," + draftPetition);
 		// The page names the public petition only, too.
 		assertThat(page("/cases/" + slug)).doesNotContain("/petitions/" + draftPetition + "\"");
+
+		// The CSV: the original, then each language's approved story.
+		assertThat(page("/cases.csv")).contains("story_ko,story_zh-Hans,story_zh-Hant").contains(KOREAN);
 
 		// The feed: the reader's language, or the original under the note.
 		assertThat(page("/ko/cases/feed.atom")).contains(KOREAN);

@@ -50,16 +50,22 @@ class CasePublication {
 		this.reading = reading;
 	}
 
+	/**
+	 * The original story, then one column per language a story may be translated into
+	 * ({@code story_ko}...): the approved translation, empty where there is none.
+	 */
 	void csv(List<PublicCase> cases, Writer out) throws IOException {
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+		List<String> languages = this.reading.translationLanguages();
+		List<String> header = new ArrayList<>(Arrays.asList(CSV_HEADER));
+		languages.forEach(language -> header.add("story_" + language));
+		try (CSVPrinter printer = new CSVPrinter(out,
+				CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
 			for (PublicCase c : cases) {
-				printer.printRecord(
-						Arrays
-							.stream(new String[] { c.pseudonym(), name(c.ageBand()), name(c.gender()),
-									name(c.situation()), text(c.situationSince()), text(c.lastHeardOn()), c.story(),
-									text(c.publishedAt()), this.site.link(c.path()) })
-							.map(SpreadsheetCells::protect)
-							.toList());
+				List<String> row = new ArrayList<>(List.of(c.pseudonym(), name(c.ageBand()), name(c.gender()),
+						name(c.situation()), text(c.situationSince()), text(c.lastHeardOn()), c.story(),
+						text(c.publishedAt()), this.site.link(c.path())));
+				languages.forEach(language -> row.add(c.storyTranslations().getOrDefault(language, "")));
+				printer.printRecord(row.stream().map(SpreadsheetCells::protect).toList());
 			}
 		}
 	}
