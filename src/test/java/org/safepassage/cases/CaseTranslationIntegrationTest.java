@@ -3,6 +3,7 @@ package org.safepassage.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.safepassage.cases.CaseFixtures.ADMIN;
 import static org.safepassage.cases.CaseFixtures.CASEWORKER;
 import static org.safepassage.cases.CaseFixtures.SECOND_CASEWORKER;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -259,6 +260,17 @@ class CaseTranslationIntegrationTest extends IntegrationTest {
 			.param(id)
 			.query(String.class)
 			.single()).doesNotContain("Velmorine").doesNotContain("real");
+
+		// The generic translations page, whose saves are public at once, knows no case.
+		this.mvc.perform(get("/admin/translations/case/{id}", id).with(ADMIN)).andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/admin/translations/case/{id}", id).with(ADMIN)
+				.with(csrf())
+				.param("story.ko", "Velmorine Quastrick"))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("select count(*) from content_translation where kind like 'case%'")
+			.query(Long.class)
+			.single()).isZero();
 
 		CaseFixtures.publish(this.mvc, id);
 		String slug = CaseFixtures.slug(this.jdbc, id);

@@ -54,10 +54,10 @@ class CaseApiController {
 		int size = this.properties.pageSize();
 		CaseRepository.Page found = this.cases.published(CasePageController.query(q),
 				EnumNames.find(Situation.class, situation).orElse(null), size, pageNumber * size);
+		PublicLinks links = this.views.publicLinks();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(new CasePage(
-					found.cases().stream().map(c -> CaseJson.of(c, reader, this.reading, this.views)).toList(),
+			.body(new CasePage(found.cases().stream().map(c -> CaseJson.of(c, reader, this.reading, links)).toList(),
 					found.total(), pageNumber, size));
 	}
 
@@ -67,7 +67,7 @@ class CaseApiController {
 		PublicCase found = this.cases.published(slug).orElseThrow(() -> new NotFoundException("No case " + slug));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(CaseJson.of(found, this.reading.language(language, locale), this.reading, this.views));
+			.body(CaseJson.of(found, this.reading.language(language, locale), this.reading, this.views.publicLinks()));
 	}
 
 }

@@ -22,13 +22,13 @@ record CaseJson(String slug, String pseudonym, AgeBand ageBand, Gender gender, S
 		LocalDate situationSince, LocalDate lastHeardOn, String story, String storyLanguage,
 		List<String> storyLanguages, CaseContent.Links links, Instant publishedAt) {
 
-	static CaseJson of(PublicCase c, Locale reader, CaseReading reading, CaseViews views) {
+	static CaseJson of(PublicCase c, Locale reader, CaseReading reading, PublicLinks links) {
 		ContentTranslations.Localized local = reading.localize(c, reader);
 		String language = local.lang(CaseReading.STORY) == null && local.translatable() ? reader.toLanguageTag()
 				: reading.originalLanguage();
 		return new CaseJson(c.slug(), c.pseudonym(), c.ageBand(), c.gender(), c.situation(), c.situationSince(),
 				c.lastHeardOn(), local.text(CaseReading.STORY, c.story()), language, reading.languagesOf(c),
-				views.publicLinks(c.links()), c.publishedAt());
+				links.of(c.links()), c.publishedAt());
 	}
 
 }

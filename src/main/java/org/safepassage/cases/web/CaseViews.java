@@ -69,27 +69,11 @@ class CaseViews {
 	}
 
 	/**
-	 * The links of a published case that the public may follow: the ids of pages that are
-	 * public themselves (an unpublished petition or a draft alert is not named).
+	 * Which linked pages the public may see, for one response: each page is looked up
+	 * once however many cases of the page link to it.
 	 */
-	CaseContent.Links publicLinks(CaseContent.Links links) {
-		return new CaseContent.Links(
-				links.incidentIds()
-					.stream()
-					.filter(id -> this.incidents.find(id).filter(i -> i.published()).isPresent())
-					.toList(),
-				links.petitionIds()
-					.stream()
-					.filter(id -> this.petitions.find(id).filter(p -> p.publicState()).isPresent())
-					.toList(),
-				links.alertIds()
-					.stream()
-					.filter(id -> this.alerts.find(id).filter(a -> a.published()).isPresent())
-					.toList(),
-				links.letterCampaignIds()
-					.stream()
-					.filter(id -> this.campaigns.find(id).filter(c -> c.published()).isPresent())
-					.toList());
+	PublicLinks publicLinks() {
+		return new PublicLinks(this.petitions, this.incidents, this.alerts, this.campaigns);
 	}
 
 	private static void add(List<Linked> found, Optional<Linked> linked) {
