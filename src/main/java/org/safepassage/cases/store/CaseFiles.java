@@ -62,7 +62,7 @@ public class CaseFiles {
 	 * The languages a story may be translated into: those content is translated into
 	 * (every offered language but the default), as tags.
 	 */
-	public List<String> translationLanguages() {
+	private List<String> translationLanguages() {
 		return this.translations.languages().stream().map(Locale::toLanguageTag).toList();
 	}
 
