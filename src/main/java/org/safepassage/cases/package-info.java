@@ -11,7 +11,7 @@
  * and exports), {@code web} (staff and public pages, JSON, CSV, Atom) and {@code demo}.
  */
 @ApplicationModule(displayName = "Cases", allowedDependencies = { "petitions", "evidence", "alerts", "letters",
-		"system", "system::sealing", "system::audit", "shared" })
+		"system", "system::sealing", "system::audit", "system::translations", "shared" })
 package org.safepassage.cases;
 
 import org.springframework.modulith.ApplicationModule;

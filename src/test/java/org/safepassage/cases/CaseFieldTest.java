@@ -83,6 +83,30 @@ class CaseFieldTest {
 		assertThatThrownBy(() -> file.withdraw(NOW)).isInstanceOf(RuleViolation.class);
 	}
 
+	@Test
+	void translationsArePublishedOnlyWithTheApprovedCopy() {
+		Case file = draft();
+		CaseContent translated = new CaseContent("Ms K.", AgeBand.UNDER_25, Gender.FEMALE, Situation.DETAINED,
+				LocalDate.of(2023, 10, 1), null, "Story.", Map.of("ko", " 이야기. ", "zh-Hans", "  "),
+				CaseContent.Links.none());
+		assertThat(translated.storyTranslations()).as("stripped, blank ones dropped").isEqualTo(Map.of("ko", "이야기."));
+		file.revise(translated);
+		file.requestPublication("a", NOW);
+		file.approve("b", NOW);
+		assertThat(file.published().storyTranslations()).isEqualTo(Map.of("ko", "이야기."));
+		assertThat(file.published().story("ko")).isEqualTo("이야기.");
+		assertThat(file.published().story("zh-Hant")).isEqualTo("Story.");
+
+		file.revise(new CaseContent("Ms K.", AgeBand.UNDER_25, Gender.FEMALE, Situation.DETAINED,
+				LocalDate.of(2023, 10, 1), null, "Story.", Map.of("ko", "새 이야기."), CaseContent.Links.none()));
+		assertThat(file.hasUnpublishedChanges()).as("a changed translation is a change").isTrue();
+		assertThat(file.published().storyTranslations()).containsEntry("ko", "이야기.");
+		file.requestPublication("a", NOW);
+		assertThatThrownBy(() -> file.approve("a", NOW)).isInstanceOf(RuleViolation.class);
+		file.approve("b", NOW);
+		assertThat(file.published().storyTranslations()).containsEntry("ko", "새 이야기.");
+	}
+
 	private static String camel(String column) {
 		StringBuilder name = new StringBuilder();
 		boolean upper = false;

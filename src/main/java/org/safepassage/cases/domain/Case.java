@@ -139,6 +139,7 @@ public class Case {
 			case SITUATION_SINCE -> this.content.situationSince();
 			case LAST_HEARD_ON -> this.content.lastHeardOn();
 			case STORY -> this.content.story();
+			case STORY_TRANSLATIONS -> this.content.storyTranslations();
 			case LINKS -> this.content.links();
 			default -> throw new IllegalArgumentException(field + " has no public value");
 		};

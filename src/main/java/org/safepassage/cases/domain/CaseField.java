@@ -17,7 +17,8 @@ public enum CaseField {
 
 	SLUG(Visibility.PUBLIC), PSEUDONYM(Visibility.PUBLIC), AGE_BAND(Visibility.PUBLIC), GENDER(Visibility.PUBLIC),
 	SITUATION(Visibility.PUBLIC), SITUATION_SINCE(Visibility.PUBLIC), LAST_HEARD_ON(Visibility.PUBLIC),
-	STORY(Visibility.PUBLIC), LINKS(Visibility.PUBLIC), PUBLISHED_AT(Visibility.PUBLIC),
+	STORY(Visibility.PUBLIC), STORY_TRANSLATIONS(Visibility.PUBLIC), LINKS(Visibility.PUBLIC),
+	PUBLISHED_AT(Visibility.PUBLIC),
 
 	NUMBER(Visibility.STAFF), STATE(Visibility.STAFF),
 

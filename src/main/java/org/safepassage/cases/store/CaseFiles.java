@@ -1,8 +1,12 @@
 package org.safepassage.cases.store;
 
+import static org.safepassage.shared.RuleViolation.require;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 
 import org.safepassage.cases.domain.Case;
 import org.safepassage.cases.domain.CaseContent;
@@ -10,6 +14,7 @@ import org.safepassage.cases.domain.ProtectedPart;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.system.audit.AuditLog;
 import org.safepassage.system.sealing.Sealing;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,17 +46,35 @@ public class CaseFiles {
 
 	private final Clock clock;
 
-	CaseFiles(CaseRepository cases, ProtectedFields fields, Sealing sealing, AuditLog audit, Clock clock) {
+	private final ContentTranslations translations;
+
+	CaseFiles(CaseRepository cases, ProtectedFields fields, Sealing sealing, AuditLog audit, Clock clock,
+			ContentTranslations translations) {
 		this.cases = cases;
 		this.fields = fields;
 		this.sealing = sealing;
 		this.audit = audit;
 		this.clock = clock;
+		this.translations = translations;
+	}
+
+	/**
+	 * The languages a story may be translated into: those content is translated into
+	 * (every offered language but the default), as tags.
+	 */
+	private List<String> translationLanguages() {
+		return this.translations.languages().stream().map(Locale::toLanguageTag).toList();
+	}
+
+	private void checkLanguages(CaseContent content) {
+		require(translationLanguages().containsAll(content.storyTranslations().keySet()),
+				"cases.rule.translationLanguage");
 	}
 
 	/** A new draft with its own data key; its protected part sealed at once. */
 	@Transactional
 	public long create(CaseContent content, ProtectedPart protectedPart, String actor) {
+		checkLanguages(content);
 		int year = this.clock.instant().atZone(ZoneOffset.UTC).getYear();
 		String number = "C-%d-%04d".formatted(year, this.cases.nextNumber(year));
 		long dataKey = this.sealing.newDataKey();
@@ -66,6 +89,7 @@ public class CaseFiles {
 
 	@Transactional
 	public void revise(long id, CaseContent content) {
+		checkLanguages(content);
 		Case file = find(id);
 		file.revise(content);
 		this.cases.update(file);

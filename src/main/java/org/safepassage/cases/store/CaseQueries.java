@@ -17,22 +17,24 @@ final class CaseQueries {
 
 	private static final String CASE_COLUMNS = """
 			id, number, slug, data_key_id, state, pseudonym, age_band, gender, situation, situation_since,
-			last_heard_on, story, incident_ids, petition_ids, alert_ids, letter_campaign_ids, published::text as published,
+			last_heard_on, story, story_translations::text as story_translations, incident_ids, petition_ids, alert_ids,
+			letter_campaign_ids, published::text as published,
 			review_requested_by, review_requested_at, published_by, withdrawn_at, created_by, version
 			""";
 
 	static final String INSERT_CASE = """
 			insert into case_file (number, slug, data_key_id, state, pseudonym, age_band, gender, situation,
-			    situation_since, last_heard_on, story, incident_ids, petition_ids, alert_ids, letter_campaign_ids,
-			    created_by, created_at, updated_at)
+			    situation_since, last_heard_on, story, story_translations, incident_ids, petition_ids, alert_ids,
+			    letter_campaign_ids, created_by, created_at, updated_at)
 			values (:number, :slug, :dataKeyId, :state, :pseudonym, :ageBand, :gender, :situation, :situationSince,
-			    :lastHeardOn, :story, :incidentIds, :petitionIds, :alertIds, :letterCampaignIds, :createdBy, :now, :now)
+			    :lastHeardOn, :story, cast(:storyTranslations as jsonb), :incidentIds, :petitionIds, :alertIds, :letterCampaignIds, :createdBy, :now, :now)
 			returning id
 			""";
 
 	static final String UPDATE_CASE = """
 			update case_file set state = :state, pseudonym = :pseudonym, age_band = :ageBand, gender = :gender,
 			    situation = :situation, situation_since = :situationSince, last_heard_on = :lastHeardOn, story = :story,
+			    story_translations = cast(:storyTranslations as jsonb),
 			    incident_ids = :incidentIds, petition_ids = :petitionIds, alert_ids = :alertIds,
 			    letter_campaign_ids = :letterCampaignIds, published = cast(:published as jsonb),
 			    review_requested_by = :reviewRequestedBy, review_requested_at = :reviewRequestedAt,
@@ -66,10 +68,20 @@ final class CaseQueries {
 
 	static final String PUBLISHED_BY_SLUG = "select published::text from case_file where slug = :slug and published is not null";
 
+	/**
+	 * The search reads the approved copy only (pseudonym, story, story translations):
+	 * whole words through {@code search}, Korean and Chinese words through the characters
+	 * and pairs of characters of {@code cjk} (the evidence module's functions,
+	 * V3_4__cjk_search.sql), kept where the words occur as typed.
+	 */
 	static final String PUBLISHED_LIST = """
 			select published::text, count(*) over () as total from case_file
 			where published is not null
-			  and (cast(:query as text) is null or search @@ websearch_to_tsquery('simple', :query))
+			  and (cast(:query as text) is null
+			       or search @@ websearch_to_tsquery('simple', cast(:query as text))
+			       or (cardinality(evidence_cjk_query(cast(:query as text))) > 0
+			           and cjk @> evidence_cjk_query(cast(:query as text))
+			           and evidence_cjk_contains(case_published_text(published), cast(:query as text))))
 			  and (cast(:situation as text) is null or published ->> 'situation' = :situation)
 			order by published_at desc, id desc
 			limit :limit offset :offset

@@ -23,6 +23,7 @@ import org.safepassage.cases.domain.Situation;
 import org.safepassage.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class CaseRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, String>> TRANSLATIONS = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -161,10 +165,15 @@ public class CaseRepository {
 			.param("situationSince", c.situationSince())
 			.param("lastHeardOn", c.lastHeardOn())
 			.param("story", c.story())
+			.param("storyTranslations", JSON.writeValueAsString(c.storyTranslations()))
 			.param("incidentIds", c.links().incidentIds().toArray(Long[]::new))
 			.param("petitionIds", c.links().petitionIds().toArray(Long[]::new))
 			.param("alertIds", c.links().alertIds().toArray(Long[]::new))
 			.param("letterCampaignIds", c.links().letterCampaignIds().toArray(Long[]::new));
+	}
+
+	private static Map<String, String> translations(String json) {
+		return json == null ? Map.of() : JSON.readValue(json, TRANSLATIONS);
 	}
 
 	static PublicCase publicCase(String json) {
@@ -194,8 +203,8 @@ public class CaseRepository {
 				enumOf(AgeBand.class, rs.getString("age_band")), enumOf(Gender.class, rs.getString("gender")),
 				Situation.valueOf(rs.getString("situation")), rs.getObject("situation_since", LocalDate.class),
 				rs.getObject("last_heard_on", LocalDate.class), rs.getString("story"),
-				new CaseContent.Links(longs(rs, "incident_ids"), longs(rs, "petition_ids"), longs(rs, "alert_ids"),
-						longs(rs, "letter_campaign_ids")));
+				translations(rs.getString("story_translations")), new CaseContent.Links(longs(rs, "incident_ids"),
+						longs(rs, "petition_ids"), longs(rs, "alert_ids"), longs(rs, "letter_campaign_ids")));
 		String published = rs.getString("published");
 		return new Case(rs.getLong("id"), rs.getString("number"), rs.getString("slug"), rs.getLong("data_key_id"),
 				CaseState.valueOf(rs.getString("state")), content, published == null ? null : publicCase(published),

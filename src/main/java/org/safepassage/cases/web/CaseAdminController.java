@@ -41,13 +41,16 @@ class CaseAdminController {
 
 	private final CasesProperties properties;
 
+	private final CaseReading reading;
+
 	CaseAdminController(CaseRepository cases, CaseFiles files, CaseViews views, CasePage page,
-			CasesProperties properties) {
+			CasesProperties properties, CaseReading reading) {
 		this.cases = cases;
 		this.files = files;
 		this.views = views;
 		this.page = page;
 		this.properties = properties;
+		this.reading = reading;
 	}
 
 	@GetMapping
@@ -82,6 +85,7 @@ class CaseAdminController {
 			@Valid @ModelAttribute("protectedForm") ProtectedForm protectedForm, BindingResult protectedErrors,
 			Model model, Principal principal, HttpServletResponse response) {
 		this.views.check(form, errors);
+		checkLanguages(form, errors);
 		if (errors.hasErrors() || protectedErrors.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			// Typed protected values are never written back into a page.
@@ -109,6 +113,7 @@ class CaseAdminController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		this.files.find(id);
 		this.views.check(form, errors);
+		checkLanguages(form, errors);
 		if (errors.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return formPage(id, model);
@@ -152,8 +157,16 @@ class CaseAdminController {
 		return "redirect:/admin/cases";
 	}
 
+	/** A translation is only into a language content is translated into. */
+	private void checkLanguages(CaseForm form, BindingResult errors) {
+		if (!this.reading.translationLanguages().containsAll(form.storyTranslations().keySet())) {
+			errors.rejectValue("storyTranslations", "cases.translations.unknownLanguage");
+		}
+	}
+
 	private String formPage(Long id, Model model) {
 		model.addAttribute("id", id);
+		model.addAttribute("translationLanguages", this.reading.translationLanguages());
 		this.views.options(model);
 		return "admin/cases/form";
 	}

@@ -1,6 +1,7 @@
 package org.safepassage.cases.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.validation.constraints.NotBlank;
@@ -17,28 +18,36 @@ import org.safepassage.shared.validation.PlainText;
 
 /**
  * The public part of a case as staff type it: what may be told. Nothing protected goes
- * here; that has its own form ({@link ProtectedForm}).
+ * here; that has its own form ({@link ProtectedForm}). The story's translations are sent
+ * as {@code storyTranslations[ko]}, one box per language, under the story's own limits;
+ * an empty box means not translated.
  */
 record CaseForm(@NotBlank @Size(max = 80) @PlainText String pseudonym,
 		@OneOf(value = AgeBand.class, message = "{cases.ageBand.invalid}") String ageBand,
 		@OneOf(value = Gender.class, message = "{cases.gender.invalid}") String gender,
 		@NotBlank @OneOf(value = Situation.class, message = "{cases.situation.invalid}") String situation,
 		@Size(max = 10) @IsoDate String situationSince, @Size(max = 10) @IsoDate String lastHeardOn,
-		@NotBlank @Size(max = 20000) @PlainText(multiline = true) String story, @Size(max = 50) List<Long> incidentIds,
-		@Size(max = 50) List<Long> petitionIds, @Size(max = 50) List<Long> alertIds,
-		@Size(max = 50) List<Long> letterCampaignIds) {
+		@NotBlank @Size(max = 20000) @PlainText(multiline = true) String story,
+		@Size(max = 10) Map<String, @Size(max = 20000) @PlainText(multiline = true) String> storyTranslations,
+		@Size(max = 50) List<Long> incidentIds, @Size(max = 50) List<Long> petitionIds,
+		@Size(max = 50) List<Long> alertIds, @Size(max = 50) List<Long> letterCampaignIds) {
+
+	CaseForm {
+		// A form sent without any translation box (the create form) binds none.
+		storyTranslations = storyTranslations == null ? Map.of() : storyTranslations;
+	}
 
 	static CaseForm empty() {
-		return new CaseForm("", "", "UNDISCLOSED", "AT_RISK_OF_RETURN", "", "", "", List.of(), List.of(), List.of(),
-				List.of());
+		return new CaseForm("", "", "UNDISCLOSED", "AT_RISK_OF_RETURN", "", "", "", Map.of(), List.of(), List.of(),
+				List.of(), List.of());
 	}
 
 	static CaseForm of(CaseContent c) {
 		return new CaseForm(c.pseudonym(), c.ageBand() == null ? "" : c.ageBand().name(),
 				c.gender() == null ? "" : c.gender().name(), c.situation().name(),
 				c.situationSince() == null ? "" : c.situationSince().toString(),
-				c.lastHeardOn() == null ? "" : c.lastHeardOn().toString(), c.story(), c.links().incidentIds(),
-				c.links().petitionIds(), c.links().alertIds(), c.links().letterCampaignIds());
+				c.lastHeardOn() == null ? "" : c.lastHeardOn().toString(), c.story(), c.storyTranslations(),
+				c.links().incidentIds(), c.links().petitionIds(), c.links().alertIds(), c.links().letterCampaignIds());
 	}
 
 	static List<Long> ids(List<Long> ids) {
@@ -49,7 +58,7 @@ record CaseForm(@NotBlank @Size(max = 80) @PlainText String pseudonym,
 	CaseContent toContent() {
 		return new CaseContent(pseudonym.strip(), EnumNames.parse(AgeBand.class, ageBand),
 				EnumNames.parse(Gender.class, gender), EnumNames.parse(Situation.class, situation),
-				FormValues.day(situationSince), FormValues.day(lastHeardOn), story.strip(),
+				FormValues.day(situationSince), FormValues.day(lastHeardOn), story.strip(), storyTranslations,
 				new CaseContent.Links(ids(incidentIds), ids(petitionIds), ids(alertIds), ids(letterCampaignIds)));
 	}
 

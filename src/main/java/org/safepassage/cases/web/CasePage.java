@@ -30,13 +30,16 @@ class CasePage {
 
 	private final CasesProperties properties;
 
+	private final CaseReading reading;
+
 	CasePage(ProtectedFields fields, Attachments attachments, CaseExports exports, CaseViews views,
-			CasesProperties properties) {
+			CasesProperties properties, CaseReading reading) {
 		this.fields = fields;
 		this.attachments = attachments;
 		this.exports = exports;
 		this.views = views;
 		this.properties = properties;
+		this.reading = reading;
 	}
 
 	String show(Case file, Model model, HttpServletResponse response) {
@@ -48,6 +51,7 @@ class CasePage {
 		model.addAttribute("file", file);
 		model.addAttribute("links", this.views.links(file.content().links(), false));
 		model.addAttribute("changed", file.hasUnpublishedChanges());
+		model.addAttribute("translationLanguages", this.reading.translationLanguages());
 		model.addAttribute("protectedFields", CaseField.protectedFields());
 		model.addAttribute("recorded", this.fields.recorded(file));
 		model.addAttribute("revealed", revealed);

@@ -13,6 +13,7 @@ import org.safepassage.cases.domain.Situation;
 import org.safepassage.cases.store.CaseRepository;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.validation.EnumNames;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,11 +41,15 @@ class CasePageController {
 
 	private final CasesProperties properties;
 
-	CasePageController(CaseRepository cases, CaseViews views, CasePublication publication, CasesProperties properties) {
+	private final CaseReading reading;
+
+	CasePageController(CaseRepository cases, CaseViews views, CasePublication publication, CasesProperties properties,
+			CaseReading reading) {
 		this.cases = cases;
 		this.views = views;
 		this.publication = publication;
 		this.properties = properties;
+		this.reading = reading;
 	}
 
 	@GetMapping("/cases")
@@ -67,11 +72,13 @@ class CasePageController {
 	}
 
 	@GetMapping("/cases/{slug:[a-z0-9]{10}}")
-	String show(@PathVariable String slug, Model model, HttpServletResponse response) {
+	String show(@PathVariable String slug, Model model, Locale locale, HttpServletResponse response) {
 		PublicCase found = this.cases.published(slug).orElseThrow(() -> new NotFoundException("No case " + slug));
 		noStore(response);
+		ContentTranslations.Localized local = this.reading.localize(found, locale);
 		model.addAttribute("case", found);
-		model.addAttribute("paragraphs", paragraphs(found.story()));
+		model.addAttribute("local", local);
+		model.addAttribute("paragraphs", paragraphs(local.text(CaseReading.STORY, found.story())));
 		model.addAttribute("links", this.views.links(found.links(), true));
 		return "cases/show";
 	}

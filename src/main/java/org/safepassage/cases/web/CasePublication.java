@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.safepassage.cases.domain.PublicCase;
 import org.safepassage.shared.SpreadsheetCells;
 import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,21 +42,30 @@ class CasePublication {
 
 	private final SafePassageProperties site;
 
-	CasePublication(MessageSource messages, SafePassageProperties site) {
+	private final CaseReading reading;
+
+	CasePublication(MessageSource messages, SafePassageProperties site, CaseReading reading) {
 		this.messages = messages;
 		this.site = site;
+		this.reading = reading;
 	}
 
+	/**
+	 * The original story, then one column per language a story may be translated into
+	 * ({@code story_ko}...): the approved translation, empty where there is none.
+	 */
 	void csv(List<PublicCase> cases, Writer out) throws IOException {
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+		List<String> languages = this.reading.translationLanguages();
+		List<String> header = new ArrayList<>(Arrays.asList(CSV_HEADER));
+		languages.forEach(language -> header.add("story_" + language));
+		try (CSVPrinter printer = new CSVPrinter(out,
+				CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
 			for (PublicCase c : cases) {
-				printer.printRecord(
-						Arrays
-							.stream(new String[] { c.pseudonym(), name(c.ageBand()), name(c.gender()),
-									name(c.situation()), text(c.situationSince()), text(c.lastHeardOn()), c.story(),
-									text(c.publishedAt()), this.site.link(c.path()) })
-							.map(SpreadsheetCells::protect)
-							.toList());
+				List<String> row = new ArrayList<>(List.of(c.pseudonym(), name(c.ageBand()), name(c.gender()),
+						name(c.situation()), text(c.situationSince()), text(c.lastHeardOn()), c.story(),
+						text(c.publishedAt()), this.site.link(c.path())));
+				languages.forEach(language -> row.add(c.storyTranslations().getOrDefault(language, "")));
+				printer.printRecord(row.stream().map(SpreadsheetCells::protect).toList());
 			}
 		}
 	}
@@ -65,6 +75,7 @@ class CasePublication {
 		String self = this.site.link("/cases/feed.atom");
 		feed.setId(self);
 		feed.setTitle(this.messages.getMessage("cases.feed.title", null, locale));
+		feed.setLanguage(locale.toLanguageTag());
 		feed.setAlternateLinks(List.of(link("alternate", "text/html", this.site.link("/cases"))));
 		feed.setOtherLinks(List.of(link("self", "application/atom+xml", self)));
 		Person author = new Person();
@@ -87,7 +98,7 @@ class CasePublication {
 			entry.setAlternateLinks(List.of(link("alternate", "text/html", this.site.link(c.path()))));
 			Content content = new Content();
 			content.setType("text");
-			content.setValue(c.story());
+			content.setValue(story(c, locale));
 			entry.setContents(List.of(content));
 			entries.add(entry);
 		}
@@ -99,6 +110,17 @@ class CasePublication {
 		catch (FeedException ex) {
 			throw new IllegalStateException("Cannot write the cases feed", ex);
 		}
+	}
+
+	/**
+	 * The story in the reader's language; untranslated, the original under the note that
+	 * says so.
+	 */
+	private String story(PublicCase c, Locale locale) {
+		ContentTranslations.Localized local = this.reading.localize(c, locale);
+		String story = local.text(CaseReading.STORY, c.story());
+		return local.untranslated(CaseReading.STORY)
+				? this.messages.getMessage("translations.notYet", null, locale) + "\n\n" + story : story;
 	}
 
 	private static String name(Enum<?> value) {

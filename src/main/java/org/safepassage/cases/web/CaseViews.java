@@ -68,6 +68,14 @@ class CaseViews {
 		return found;
 	}
 
+	/**
+	 * Which linked pages the public may see, for one response: each page is looked up
+	 * once however many cases of the page link to it.
+	 */
+	PublicLinks publicLinks() {
+		return new PublicLinks(this.petitions, this.incidents, this.alerts, this.campaigns);
+	}
+
 	private static void add(List<Linked> found, Optional<Linked> linked) {
 		linked.ifPresent(found::add);
 	}
