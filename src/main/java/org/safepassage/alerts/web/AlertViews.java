@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.safepassage.alerts.domain.Alert;
 import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertRepository;
+import org.safepassage.alerts.domain.AlertText;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.system.translations.ContentTranslations;
@@ -72,6 +73,16 @@ public class AlertViews {
 		Alert alert = stored.alert();
 		return view(stored, locale, translations.localize(AlertTranslatable.KIND, alert.id(),
 				Locale.forLanguageTag(alert.content().language()), alert.content().language()));
+	}
+
+	/**
+	 * The alert as mailed in one language: the original, or the translation it went out
+	 * with.
+	 */
+	public AlertView mailed(AlertRepository.Stored stored, AlertText text) {
+		Locale locale = Locale.forLanguageTag(text.language());
+		String writtenIn = stored.alert().content().language();
+		return view(stored, locale, new ContentTranslations.Localized(text.fields(), !text.isOriginal(), writtenIn));
 	}
 
 	private AlertView view(AlertRepository.Stored stored, Locale locale, ContentTranslations.Localized local) {
