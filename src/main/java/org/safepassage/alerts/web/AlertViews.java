@@ -37,19 +37,14 @@ public class AlertViews {
 	public record Linked(long id, String title, String path) {
 	}
 
+	/**
+	 * An alert as shown; {@code untranslated}: a field the alert has (title, body, and
+	 * its verse and points if any) is still in the language it was written in.
+	 */
 	public record AlertView(long id, String kind, String title, String date, String isoDate, String language,
 			String verseText, String verseReference, List<String> paragraphs, List<String> points,
 			List<Linked> petitions, List<Linked> incidents, String state, long prayed, boolean acceptsPrayers,
-			Integer recipients, String path, ContentTranslations.Localized local) {
-
-		/**
-		 * Whether a field the page shows is still in the language the alert was written
-		 * in.
-		 */
-		public boolean untranslated() {
-			return verseText == null ? local.untranslated(AlertTranslatable.SHOWN)
-					: local.untranslated(AlertTranslatable.SHOWN_WITH_VERSE);
-		}
+			Integer recipients, String path, ContentTranslations.Localized local, boolean untranslated) {
 
 		/**
 		 * The language of the page: the reader's when the alert is read in another
@@ -95,7 +90,8 @@ public class AlertViews {
 				c.hasVerse() ? local.text("verseReference", c.verseReference()) : null,
 				paragraphs(local.text("body", c.body())), points == null ? c.points() : lines(points),
 				publicPetitions(c.petitionIds()), publishedIncidents(c.incidentIds()), alert.state().name(),
-				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id(), local);
+				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id(), local,
+				local.untranslated(AlertText.required(c).toArray(String[]::new)));
 	}
 
 	static List<String> lines(String text) {
