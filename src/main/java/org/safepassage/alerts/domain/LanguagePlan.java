@@ -75,8 +75,9 @@ public class LanguagePlan {
 			return "alerts.languages." + status;
 		}
 
+		/** Translated since the alert went out, and someone is waiting for it. */
 		public boolean sendable() {
-			return status == Status.READY;
+			return status == Status.READY && count > 0;
 		}
 
 	}
