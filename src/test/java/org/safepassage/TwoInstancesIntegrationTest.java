@@ -11,9 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +29,16 @@ import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.safepassage.alerts.domain.AlertContent;
+import org.safepassage.alerts.domain.AlertKind;
+import org.safepassage.alerts.domain.AlertLifecycle;
+import org.safepassage.shared.RuleViolation;
 import org.safepassage.system.SafePassageProperties;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -176,6 +190,101 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 			.param(petition)
 			.query(Long.class)
 			.single()).isEqualTo(before + signers);
+	}
+
+	/**
+	 * Issue 15: a language translated after an alert went out is sent from whichever
+	 * instance staff press the button on, even both at once: once, and each subscriber of
+	 * that language gets one mail, in their language, although both instances send.
+	 */
+	@Test
+	void anAlertLanguageAddedLaterGoesOutOnceFromTwoInstances() throws Exception {
+		startSecondInstance();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<String> korean = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			korean.add(alertSubscriber("twin-ko-" + run + "-" + i + "@example.org", "ko"));
+		}
+		String english = alertSubscriber("twin-en-" + run + "@example.org", "en");
+		long id = alertLifecycle.create(new AlertContent(AlertKind.ACTION, "Two instances, one send",
+				LocalDate.now(clock), "en", null, null, "Please write today.", List.of(), List.of(), List.of()),
+				"test");
+		alertLifecycle.schedule(id, clock.instant());
+		await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(alertState(id)));
+		Locale ko = Locale.forLanguageTag("ko");
+		translations.save(AlertContent.TRANSLATION_KIND, id, "title", ko, "두 서버, 한 번의 발송", "test");
+		translations.save(AlertContent.TRANSLATION_KIND, id, "body", ko, "오늘 편지를 써 주십시오.", "test");
+
+		List<AlertLifecycle> instances = List.of(alertLifecycle, second.getBean(AlertLifecycle.class));
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<Integer>> presses = new ArrayList<>();
+		try {
+			for (AlertLifecycle instance : instances) {
+				presses.add(pool.submit(() -> {
+					try {
+						return instance.sendLanguage(id, "ko", "staff");
+					}
+					catch (RuleViolation e) {
+						return -1;
+					}
+				}));
+			}
+			List<Integer> outcomes = new ArrayList<>();
+			for (Future<Integer> press : presses) {
+				outcomes.add(press.get());
+			}
+			assertThat(outcomes).contains(-1).anyMatch(n -> n >= korean.size());
+		}
+		finally {
+			pool.shutdown();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(alertState(id)));
+		for (String email : korean) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email).size() >= 1);
+		}
+		assertThat(mailsTo(english)).hasSize(1);
+		for (String email : korean) {
+			List<MimeMessage> mails = mailsTo(email);
+			assertThat(mails).as(email).hasSize(1);
+			assertThat(mails.getFirst().getSubject()).endsWith("두 서버, 한 번의 발송");
+		}
+		assertThat(jdbc.sql("select count(*) from alert_delivery where alert_id = ? and attempts <> 1")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Autowired
+	AlertLifecycle alertLifecycle;
+
+	@Autowired
+	ContentTranslations translations;
+
+	String alertSubscriber(String email, String language) {
+		jdbc.sql("""
+				insert into alert_subscriber (email, email_key, language, topics, state, source, confirmed_at)
+				values (?, ?, ?, array['ACTION'], 'CONFIRMED', 'test', now())""")
+			.param(email)
+			.param(email)
+			.param(language)
+			.update();
+		return email;
+	}
+
+	String alertState(long id) {
+		return jdbc.sql("select state from alert where id = ?").param(id).query(String.class).single();
+	}
+
+	static List<MimeMessage> mailsTo(String email) {
+		return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients() != null
+						&& Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(email));
+			}
+			catch (MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		}).toList();
 	}
 
 	static long count(HttpClient client, String base, long petition) throws Exception {

@@ -7,9 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.safepassage.alerts.domain.Alert;
 import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertRepository;
+import org.safepassage.alerts.domain.AlertText;
 import org.safepassage.alerts.domain.AlertsProperties;
+import org.safepassage.alerts.domain.LanguageRounds;
 import org.safepassage.alerts.subscribers.AlertLinks;
 import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.alerts.web.AlertViews;
@@ -40,10 +43,13 @@ public class AlertMails {
 
 	private final AlertsProperties properties;
 
+	private final LanguageRounds rounds;
+
 	private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
 	AlertMails(MailComposer composer, AlertViews views, AlertLinks links, MessageSource messages,
-			AlertsProperties properties) {
+			AlertsProperties properties, LanguageRounds rounds) {
+		this.rounds = rounds;
 		this.composer = composer;
 		this.views = views;
 		this.links = links;
@@ -95,34 +101,44 @@ public class AlertMails {
 		return headers;
 	}
 
-	/** One alert rendered with markers in place of the per-subscriber parts. */
+	/**
+	 * One alert rendered in one language with markers in place of the per-subscriber
+	 * parts.
+	 */
 	record Rendered(String subject, String text, String html, String nameMarker, String preferencesMarker,
-			String unsubscribeMarker, String friend) {
+			String unsubscribeMarker, String friend, Locale locale) {
 	}
 
 	/** One subscriber's mail: subject, both parts and headers. */
 	record Personal(String subject, String text, String html, Map<String, String> headers) {
 	}
 
-	Rendered render(AlertRepository.Stored stored) {
-		String key = stored.alert().id() + ":" + stored.alert().version();
-		return rendered.computeIfAbsent(key, k -> renderNow(stored));
+	/**
+	 * The alert in a language, rendered once per instance; the text of a translation is
+	 * read once, from the round that sent it.
+	 */
+	Rendered render(AlertRepository.Stored stored, String language) {
+		Alert alert = stored.alert();
+		String key = alert.id() + ":" + alert.version() + ":" + language;
+		return rendered.computeIfAbsent(key,
+				k -> renderNow(stored, rounds.text(alert.content(), alert.id(), language)));
 	}
 
 	void forget(long alertId) {
 		rendered.keySet().removeIf(k -> k.startsWith(alertId + ":"));
 	}
 
-	private Rendered renderNow(AlertRepository.Stored stored) {
+	private Rendered renderNow(AlertRepository.Stored stored, AlertText text) {
 		AlertContent c = stored.alert().content();
-		Locale locale = Locale.forLanguageTag(c.language());
+		Locale locale = Locale.forLanguageTag(text.language());
 		String nonce = Tokens.newToken().replace('-', 'x').replace('_', 'y');
 		String nameMarker = "@@name-" + nonce + "@@";
 		String preferencesMarker = "@@preferences-" + nonce + "@@";
 		String unsubscribeMarker = "@@unsubscribe-" + nonce + "@@";
 		Map<String, Object> model = new HashMap<>();
-		AlertViews.AlertView view = views.original(stored, locale);
+		AlertViews.AlertView view = views.mailed(stored, text);
 		model.put("alert", view);
+		model.put("mailLanguage", text.language());
 		model.put("alertUrl", links.link(view.path(), locale));
 		model.put("petitions",
 				view.petitions()
@@ -137,12 +153,12 @@ public class AlertMails {
 		model.put("name", nameMarker);
 		model.put("preferencesUrl", preferencesMarker);
 		model.put("unsubscribeUrl", unsubscribeMarker);
-		model.put("archiveUrl", links.link("/alerts?language=" + c.language(), locale));
+		model.put("archiveUrl", links.link("/alerts?language=" + text.language(), locale));
 		String kind = messages.getMessage("alerts.kind." + c.kind().name(), null, locale);
 		OutgoingMail mail = composer.compose("subscriber@alerts.invalid", "alerts/alert", model, locale,
-				new Object[] { kind, c.title() }, Map.of());
+				new Object[] { kind, view.title() }, Map.of());
 		return new Rendered(mail.subject(), mail.textBody(), mail.htmlBody(), nameMarker, preferencesMarker,
-				unsubscribeMarker, friend(locale));
+				unsubscribeMarker, friend(locale), locale);
 	}
 
 	String displayName(Rendered rendered, String name) {
@@ -151,8 +167,8 @@ public class AlertMails {
 
 	Personal personalise(Rendered rendered, long subscriberId, String name) {
 		String displayName = displayName(rendered, name);
-		String preferences = links.preferencesUrl(subscriberId);
-		String unsubscribe = links.unsubscribeUrl(subscriberId);
+		String preferences = links.preferencesUrl(subscriberId, rendered.locale());
+		String unsubscribe = links.unsubscribeUrl(subscriberId, rendered.locale());
 		String text = rendered.text()
 			.replace(rendered.nameMarker(), displayName)
 			.replace(rendered.preferencesMarker(), preferences)
@@ -164,10 +180,10 @@ public class AlertMails {
 		return new Personal(rendered.subject(), text, html, unsubscribeHeaders(subscriberId));
 	}
 
+	/** Each delivery's mail, in the language it was fixed in. */
 	List<OutgoingMail> forOutbox(AlertRepository.Stored stored, List<Deliveries.Claimed> deliveries) {
-		Rendered r = render(stored);
 		return deliveries.stream().map(d -> {
-			Personal p = personalise(r, d.subscriberId(), d.name());
+			Personal p = personalise(render(stored, d.language()), d.subscriberId(), d.name());
 			return new OutgoingMail(d.email(), p.subject(), p.text(), p.html(), CATEGORY, p.headers());
 		}).toList();
 	}

@@ -76,7 +76,7 @@ class AlertSource implements MailSource {
 	@Override
 	public List<Queued> claim(int limit, Duration lease) {
 		List<Claimed> batch = deliveries.claim(limit, lease);
-		Map<Long, AlertMails.Rendered> rendered = new HashMap<>();
+		Map<Long, AlertRepository.Stored> found = new HashMap<>();
 		List<Long> skipped = new ArrayList<>();
 		List<Queued> queued = new ArrayList<>(batch.size());
 		for (Claimed d : batch) {
@@ -84,8 +84,8 @@ class AlertSource implements MailSource {
 				skipped.add(d.id());
 				continue;
 			}
-			AlertMails.Rendered r = rendered.computeIfAbsent(d.alertId(),
-					id -> mails.render(alerts.find(id).orElseThrow()));
+			AlertRepository.Stored alert = found.computeIfAbsent(d.alertId(), id -> alerts.find(id).orElseThrow());
+			AlertMails.Rendered r = mails.render(alert, d.language());
 			AlertMails.Personal mail = mails.personalise(r, d.subscriberId(), d.name());
 			alertOf.put(d.id(), d.alertId());
 			queued.add(new Queued(d.id(), d.email(), d.messageId(), d.attempts(), mail.subject(), mail.text(),

@@ -35,9 +35,12 @@ class Deliveries {
 		this.messageIds = messageIds;
 	}
 
-	/** A claimed delivery with what is needed to write its mail. */
+	/**
+	 * A claimed delivery with what is needed to write its mail, in the language fixed
+	 * when its round started.
+	 */
 	record Claimed(long id, long alertId, long subscriberId, int attempts, String messageId, Instant queuedAt,
-			String email, String name, String subscriberState) {
+			String email, String name, String subscriberState, String language) {
 
 		boolean stillSubscribed() {
 			return "CONFIRMED".equals(subscriberState);

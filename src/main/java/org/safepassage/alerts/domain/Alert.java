@@ -112,13 +112,28 @@ public class Alert {
 
 	/**
 	 * Only once no delivery is left to send; the caller checks that in the same
-	 * transaction.
+	 * transaction. A send reopened for a language added later keeps the time it was first
+	 * sent.
 	 */
 	void finish(Instant now) {
 		require(state == AlertState.SENDING, "alerts.rule.finishOnlySending");
 		state = AlertState.SENT;
-		sentAt = now;
+		if (sentAt == null) {
+			sentAt = now;
+		}
 		events.add(new SendingFinished(id, now));
+	}
+
+	/**
+	 * A language is added to a send that has begun (its translation was finished after
+	 * the alert went out): a sent alert is being sent again, to that language's
+	 * subscribers only; a paused one stays paused.
+	 */
+	void addLanguage() {
+		require(state.isPublic(), "alerts.rule.languageOnlyOnceSending");
+		if (state == AlertState.SENT) {
+			state = AlertState.SENDING;
+		}
 	}
 
 	public boolean acceptsPrayers() {

@@ -3,9 +3,16 @@ package org.safepassage.alerts.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.safepassage.shared.NotFoundException;
+import org.safepassage.shared.RuleViolation;
 import org.safepassage.system.mail.MessageIds;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +36,19 @@ public class AlertLifecycle {
 
 	private final MessageIds messageIds;
 
+	private final LanguageRounds rounds;
+
+	private final ContentTranslations translations;
+
+	private final AlertsProperties properties;
+
 	AlertLifecycle(AlertRepository alerts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-			MessageIds messageIds) {
+			MessageIds messageIds, LanguageRounds rounds, ContentTranslations translations,
+			AlertsProperties properties) {
 		this.messageIds = messageIds;
+		this.rounds = rounds;
+		this.translations = translations;
+		this.properties = properties;
 		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -78,19 +95,13 @@ public class AlertLifecycle {
 		alerts.save(alert);
 	}
 
-	/** How many confirmed subscribers would get this alert if it were sent now. */
-	public long audienceSize(AlertContent c) {
-		return jdbc.sql(AlertQueries.AUDIENCE_SIZE)
-			.param("language", c.language())
-			.param("kind", c.kind().name())
-			.param("petitionIds", c.petitionIds().toArray(Long[]::new))
-			.query(Long.class)
-			.single();
-	}
-
 	/**
-	 * Starts every due alert: fixes its audience as one delivery per subscriber, in the
-	 * same transaction.
+	 * Starts every due alert: fixes its audience, in the same transaction, as one
+	 * delivery per subscriber of each language it goes out in: the one it was written in,
+	 * and each one it is completely translated into (read from the database, not a copy
+	 * that may be older than another instance's save). Subscribers of other languages get
+	 * nothing now; staff send their language once it is translated
+	 * ({@link #sendLanguage}).
 	 */
 	public void startDue() {
 		for (long id : alerts.dueIds(clock.instant())) {
@@ -103,16 +114,82 @@ public class AlertLifecycle {
 				alert.startSending(now);
 				alerts.save(alert);
 				AlertContent c = alert.content();
-				int recipients = jdbc.sql(AlertQueries.CREATE_DELIVERIES)
-					.param("alertId", id)
-					.param("domain", messageIds.domain())
-					.param("language", c.language())
-					.param("kind", c.kind().name())
-					.param("petitionIds", c.petitionIds().toArray(Long[]::new))
-					.update();
-				alerts.setRecipients(id, recipients);
+				List<AlertText> texts = new ArrayList<>();
+				texts.add(AlertText.original(c));
+				Map<String, Map<String, String>> translated = translations.current(AlertContent.TRANSLATION_KIND, id);
+				for (String language : properties.languages()) {
+					if (!language.equals(c.language()) && translatable(language)) {
+						AlertText.translation(c, language, translated.getOrDefault(language, Map.of()))
+							.ifPresent(texts::add);
+					}
+				}
+				for (AlertText text : texts) {
+					startRound(alert, text, now, null);
+				}
 			});
 		}
+	}
+
+	/**
+	 * Sends an alert that has gone out to the subscribers of a language it was translated
+	 * into since, who have not had it: once per language, which the round's key and the
+	 * deliveries' (one per alert and subscriber) guarantee across instances.
+	 * @return how many subscribers it goes to
+	 */
+	@Transactional
+	public int sendLanguage(long id, String language, String staff) {
+		Alert alert = locked(id);
+		AlertContent c = alert.content();
+		RuleViolation.require(properties.languages().contains(language) && translatable(language),
+				"alerts.rule.languageNotOffered");
+		RuleViolation.require(rounds.find(id, c.language()).isPresent(), "alerts.rule.languageNeverMailed");
+		RuleViolation.require(rounds.find(id, language).isEmpty(), "alerts.rule.languageAlreadySent");
+		AlertText text = AlertText
+			.translation(c, language,
+					translations.current(AlertContent.TRANSLATION_KIND, id).getOrDefault(language, Map.of()))
+			.orElseThrow(() -> new RuleViolation("alerts.rule.languageNotTranslated",
+					"Alert " + id + " is not completely translated into " + language));
+		alert.addLanguage();
+		alerts.save(alert);
+		return startRound(alert, text, clock.instant(), staff);
+	}
+
+	private int startRound(Alert alert, AlertText text, Instant now, String staff) {
+		if (!rounds.start(alert.id(), text, now, staff)) {
+			throw new RuleViolation("alerts.rule.languageAlreadySent",
+					"Alert " + alert.id() + " went out in " + text.language() + " already");
+		}
+		AlertContent c = alert.content();
+		int recipients = jdbc.sql(AlertQueries.CREATE_DELIVERIES)
+			.param("alertId", alert.id())
+			.param("domain", messageIds.domain())
+			.param("language", text.language())
+			.param("kind", c.kind().name())
+			.param("petitionIds", c.petitionIds().toArray(Long[]::new))
+			.update();
+		rounds.recipients(alert.id(), text.language(), recipients);
+		alerts.addRecipients(alert.id(), recipients);
+		return recipients;
+	}
+
+	/** Whether content can be translated into a language here (not the default one). */
+	boolean translatable(String language) {
+		return translations.languages().contains(Locale.forLanguageTag(language));
+	}
+
+	/**
+	 * Per language, the confirmed subscribers who want this alert's kind and have not had
+	 * it.
+	 */
+	Map<String, Long> audienceByLanguage(long alertId, AlertContent c) {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.sql(AlertQueries.AUDIENCE_BY_LANGUAGE)
+			.param("alertId", alertId)
+			.param("kind", c.kind().name())
+			.param("petitionIds", c.petitionIds().toArray(Long[]::new))
+			.query((rs, n) -> counts.put(rs.getString("language"), rs.getLong("subscribers")))
+			.list();
+		return counts;
 	}
 
 	/** Marks sent every alert being sent that has nothing left to send. */

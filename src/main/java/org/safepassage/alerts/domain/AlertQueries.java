@@ -34,13 +34,24 @@ public final class AlertQueries {
 	static final String ADMIN_LIST = "select " + ALERT_COLUMNS
 			+ " from alert a order by a.alert_date desc, a.id desc limit :limit offset :offset";
 
-	static final String ARCHIVE = "select " + ALERT_COLUMNS + ", count(*) over () as total" + """
+	/**
+	 * Public alerts available in a language: written in it, or completely translated into
+	 * it (see {@link AlertText}): title and body, the verse when there is one, the points
+	 * when there are some. The translated ids come from the translations, by field.
+	 */
+	private static final String AVAILABLE_IN = """
 			 from alert a
-			where a.state in ('SENDING', 'PAUSED', 'SENT') and a.language = :language
+			where a.state in ('SENDING', 'PAUSED', 'SENT')
+			  and (a.language = :language
+			       or (a.id = any(cast(:titled as bigint[]))
+			           and (coalesce(btrim(a.verse_text), '') = '' or a.id = any(cast(:versed as bigint[])))
+			           and (cardinality(a.points) = 0 or a.id = any(cast(:pointed as bigint[])))))""";
+
+	static final String ARCHIVE = "select " + ALERT_COLUMNS + ", count(*) over () as total" + AVAILABLE_IN + """
+
 			order by a.alert_date desc, a.id desc limit :limit offset :offset""";
 
-	static final String ARCHIVE_LANGUAGES = """
-			select distinct language from alert where state in ('SENDING', 'PAUSED', 'SENT') order by language""";
+	static final String ANY_AVAILABLE = "select exists (select 1" + AVAILABLE_IN + ")";
 
 	static final String DUE_ALERTS = "select id from alert where state = 'SCHEDULED' and scheduled_at <= :now order by scheduled_at";
 
@@ -50,25 +61,57 @@ public final class AlertQueries {
 			update alert set prayed = prayed + 1 where id = :id and kind = 'PRAYER'
 			and state in ('SENDING', 'PAUSED', 'SENT') returning prayed""";
 
-	static final String SET_RECIPIENTS = "update alert set recipients = :recipients where id = :id";
+	static final String ADD_RECIPIENTS = "update alert set recipients = coalesce(recipients, 0) + :recipients where id = :id";
+
+	// --- rounds of sending, one per language (LanguageRounds)
+
+	static final String INSERT_ROUND = """
+			insert into alert_send_language (alert_id, language, title, verse_text, verse_reference, body, points,
+			                                 started_at, started_by, recipients)
+			values (:alertId, :language, :title, :verseText, :verseReference, :body, :points, :at, :by, 0)
+			on conflict do nothing""";
+
+	static final String SET_ROUND_RECIPIENTS = """
+			update alert_send_language set recipients = :recipients where alert_id = :alertId and language = :language""";
+
+	static final String ROUNDS = """
+			select language, started_at, started_by, recipients from alert_send_language
+			where alert_id = :alertId order by started_at, language""";
+
+	static final String ROUND_TEXT = """
+			select title, verse_text, verse_reference, body, points from alert_send_language
+			where alert_id = :alertId and language = :language""";
 
 	// --- subscribers
 
-	static final String AUDIENCE_FILTER = """
-			 from alert_subscriber s
-			where s.state = 'CONFIRMED' and s.language = :language
+	private static final String WANTS_KIND = """
+			s.state = 'CONFIRMED'
 			  and (:kind = any(s.topics) or (:kind = 'NEWS' and s.campaigns && cast(:petitionIds as bigint[])))""";
 
-	static final String AUDIENCE_SIZE = "select count(*)" + AUDIENCE_FILTER;
+	static final String AUDIENCE_FILTER = " from alert_subscriber s where s.language = :language and " + WANTS_KIND;
 
 	/**
-	 * The audience is fixed when sending starts: one delivery per confirmed subscriber
-	 * who wants this kind, each with its own Message-ID (128 bits drawn from two random
-	 * UUIDs, and the sender's domain) kept for every attempt.
+	 * Per language, the confirmed subscribers who want this kind of alert and have not
+	 * had this alert (in any language).
+	 */
+	static final String AUDIENCE_BY_LANGUAGE = "select s.language, count(*) as subscribers from alert_subscriber s where "
+			+ WANTS_KIND
+			+ """
+
+					  and not exists (select 1 from alert_delivery d where d.alert_id = :alertId and d.subscriber_id = s.id)
+					group by s.language""";
+
+	/**
+	 * The audience of one language is fixed when its round starts: one delivery per
+	 * confirmed subscriber of that language who wants this kind, each with its own
+	 * Message-ID (128 bits drawn from two random UUIDs, and the sender's domain) kept for
+	 * every attempt. A subscriber who already has this alert (in another language, before
+	 * they changed it) gets no second one.
 	 */
 	static final String CREATE_DELIVERIES = """
-			insert into alert_delivery (alert_id, subscriber_id, message_id)
-			select :alertId, s.id, '<' || md5(gen_random_uuid()::text || gen_random_uuid()::text) || '@' || :domain || '>'"""
+			insert into alert_delivery (alert_id, subscriber_id, message_id, language)
+			select :alertId, s.id, '<' || md5(gen_random_uuid()::text || gen_random_uuid()::text) || '@' || :domain || '>',
+			       :language"""
 			+ AUDIENCE_FILTER + """
 
 					order by s.id
@@ -209,10 +252,10 @@ public final class AlertQueries {
 			                   and ((d.status = 'PENDING' and d.next_attempt_at <= :now)
 			                        or (d.status = 'SENDING' and d.lease_until < :now))
 			                 order by d.id limit :limit for update skip locked)
-			    returning id, alert_id, subscriber_id, attempts, message_id, queued_at)
+			    returning id, alert_id, subscriber_id, attempts, message_id, queued_at, language)
 			select c.id, c.alert_id, c.subscriber_id, c.attempts, c.message_id, c.queued_at, s.email, s.name,
-			       s.state as subscriber_state
-			from claimed c join alert_subscriber s on s.id = c.subscriber_id
+			       s.state as subscriber_state, coalesce(c.language, a.language) as language
+			from claimed c join alert_subscriber s on s.id = c.subscriber_id join alert a on a.id = c.alert_id
 			order by c.id""";
 
 	public static final String MARK_SENT_MANY = """

@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.safepassage.shared.RuleViolation;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,9 +26,12 @@ public class AlertRepository {
 
 	private final ApplicationEventPublisher events;
 
-	AlertRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final ContentTranslations translations;
+
+	AlertRepository(JdbcClient jdbc, ApplicationEventPublisher events, ContentTranslations translations) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.translations = translations;
 	}
 
 	/** An alert with what the public and staff see beside it. */
@@ -62,11 +69,13 @@ public class AlertRepository {
 			.list();
 	}
 
+	/**
+	 * Public alerts available in a language (written in it or completely translated into
+	 * it), newest first.
+	 */
 	public Page archive(String language, int limit, int offset) {
 		long[] total = { 0 };
-		List<Stored> alerts = jdbc.sql(AlertQueries.ARCHIVE)
-			.param("language", language)
-			.param("limit", limit)
+		List<Stored> alerts = available(AlertQueries.ARCHIVE, language).param("limit", limit)
 			.param("offset", offset)
 			.query((rs, row) -> {
 				total[0] = rs.getLong("total");
@@ -76,8 +85,31 @@ public class AlertRepository {
 		return new Page(alerts, total[0]);
 	}
 
-	public List<String> archiveLanguages() {
-		return jdbc.sql(AlertQueries.ARCHIVE_LANGUAGES).query(String.class).list();
+	/** Of these languages, those in which at least one public alert is available. */
+	public List<String> archiveLanguages(List<String> languages) {
+		return languages.stream()
+			.filter(l -> available(AlertQueries.ANY_AVAILABLE, l).query(Boolean.class).single())
+			.toList();
+	}
+
+	private JdbcClient.StatementSpec available(String sql, String language) {
+		Locale locale = Locale.forLanguageTag(language);
+		Map<Long, Set<String>> translated = translations.languages().contains(locale)
+				? translations.translatedFields(AlertContent.TRANSLATION_KIND, locale) : Map.of();
+		return jdbc.sql(sql)
+			.param("language", language)
+			.param("titled", ids(translated, AlertText.TITLE, AlertText.BODY))
+			.param("versed", ids(translated, AlertText.VERSE_TEXT, AlertText.VERSE_REFERENCE))
+			.param("pointed", ids(translated, AlertText.POINTS));
+	}
+
+	private static Long[] ids(Map<Long, Set<String>> translated, String... fields) {
+		List<String> all = List.of(fields);
+		return translated.entrySet()
+			.stream()
+			.filter(e -> e.getValue().containsAll(all))
+			.map(Map.Entry::getKey)
+			.toArray(Long[]::new);
 	}
 
 	List<Long> dueIds(Instant now) {
@@ -125,8 +157,8 @@ public class AlertRepository {
 		return id;
 	}
 
-	void setRecipients(long id, int recipients) {
-		jdbc.sql(AlertQueries.SET_RECIPIENTS).param("id", id).param("recipients", recipients).update();
+	void addRecipients(long id, int recipients) {
+		jdbc.sql(AlertQueries.ADD_RECIPIENTS).param("id", id).param("recipients", recipients).update();
 	}
 
 	private static Timestamp timestamp(Instant instant) {

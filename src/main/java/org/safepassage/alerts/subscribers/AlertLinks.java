@@ -65,6 +65,21 @@ public class AlertLinks {
 	}
 
 	/**
+	 * The settings page in the subscriber's language ({@code /ko/alerts/preferences/…}).
+	 */
+	public String preferencesUrl(long subscriberId, Locale locale) {
+		return site.link(preferencesPath(subscriberId), locale);
+	}
+
+	/**
+	 * The unsubscribe page in the subscriber's language; the one-click header keeps
+	 * {@link #unsubscribeUrl(long)}.
+	 */
+	public String unsubscribeUrl(long subscriberId, Locale locale) {
+		return site.link(unsubscribePath(subscriberId), locale);
+	}
+
+	/**
 	 * Whether {@code link}, the last part of a preferences path, is ours and still valid.
 	 */
 	public LinkSigner.Check checkPreferences(long subscriberId, String link) {

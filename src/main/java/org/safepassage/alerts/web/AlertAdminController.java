@@ -3,6 +3,7 @@ package org.safepassage.alerts.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import org.safepassage.alerts.domain.AlertKind;
 import org.safepassage.alerts.domain.AlertLifecycle;
 import org.safepassage.alerts.domain.AlertRepository;
 import org.safepassage.alerts.domain.AlertsProperties;
+import org.safepassage.alerts.domain.LanguagePlan;
 import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
@@ -50,9 +52,12 @@ class AlertAdminController {
 
 	private final Clock clock;
 
+	private final LanguagePlan plan;
+
 	AlertAdminController(AlertRepository alerts, AlertLifecycle lifecycle, AlertViews views,
 			AlertsProperties properties, PetitionDirectory petitions, IncidentDirectory incidents,
-			Subscriptions subscriptions, Clock clock) {
+			Subscriptions subscriptions, Clock clock, LanguagePlan plan) {
+		this.plan = plan;
 		this.alerts = alerts;
 		this.lifecycle = lifecycle;
 		this.views = views;
@@ -97,7 +102,10 @@ class AlertAdminController {
 	String show(@PathVariable long id, Locale locale, Model model) {
 		AlertRepository.Stored stored = find(id);
 		model.addAttribute("alert", views.original(stored, locale));
-		model.addAttribute("audience", lifecycle.audienceSize(stored.alert().content()));
+		List<LanguagePlan.Line> languages = plan.of(stored);
+		model.addAttribute("languages", languages);
+		model.addAttribute("audience", LanguagePlan.willReceive(languages));
+		model.addAttribute("translatedFrom", plan.originalLanguage().toLanguageTag());
 		model.addAttribute("progress", lifecycle.progress(id));
 		model.addAttribute("zone", properties.zone());
 		model.addAttribute("scheduledAt",
@@ -151,6 +159,16 @@ class AlertAdminController {
 			return show(id, locale, model);
 		}
 		return act(id, redirect, () -> lifecycle.schedule(id, form.instant(properties.zone(), clock.instant())));
+	}
+
+	/**
+	 * Sends an alert that has gone out to the subscribers of a language translated since.
+	 */
+	@PostMapping("/{id}/languages/{language}")
+	String sendLanguage(@PathVariable long id, @PathVariable String language, Principal principal,
+			RedirectAttributes redirect) {
+		find(id);
+		return act(id, redirect, () -> lifecycle.sendLanguage(id, language, principal.getName()));
 	}
 
 	@PostMapping("/{id}/unschedule")

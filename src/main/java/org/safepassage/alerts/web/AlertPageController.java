@@ -56,17 +56,18 @@ class AlertPageController {
 	@GetMapping("/alerts")
 	String archive(@RequestParam(required = false) String language, @RequestParam(defaultValue = "0") int page,
 			Locale locale, Model model) {
-		List<String> written = alerts.archiveLanguages();
+		List<String> available = alerts.archiveLanguages(properties.languages());
 		String reader = properties.language(locale.toLanguageTag());
-		// Without a choice: alerts written in the reader's language if there are any,
-		// else
-		// those of the first language, shown translated where a translation exists.
+		// Without a choice: alerts available in the reader's language (written in it or
+		// completely translated into it) if there are any, else those of the first
+		// language, each shown in the reader's language where translated and marked
+		// where not.
 		String chosen = language != null && properties.languages().contains(language) ? language
-				: written.contains(reader) ? reader : properties.languages().getFirst();
+				: available.contains(reader) ? reader : properties.languages().getFirst();
 		int pageNumber = Math.max(0, Math.min(page, 10_000));
 		AlertRepository.Page found = alerts.archive(chosen, PAGE_SIZE, pageNumber * PAGE_SIZE);
 		model.addAttribute("language", chosen);
-		model.addAttribute("languages", written);
+		model.addAttribute("languages", available);
 		model.addAttribute("alerts", found.alerts().stream().map(a -> views.view(a, locale)).toList());
 		model.addAttribute("previousPage", pageNumber > 0 ? pageNumber - 1 : null);
 		model.addAttribute("nextPage", (long) (pageNumber + 1) * PAGE_SIZE < found.total() ? pageNumber + 1 : null);

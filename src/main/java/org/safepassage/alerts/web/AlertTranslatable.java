@@ -19,10 +19,6 @@ class AlertTranslatable implements TranslatableKind {
 
 	static final String KIND = AlertContent.TRANSLATION_KIND;
 
-	static final String[] SHOWN = { "title", "body", "points" };
-
-	static final String[] SHOWN_WITH_VERSE = { "title", "body", "points", "verseText", "verseReference" };
-
 	private static final List<Field> FIELDS = List.of(new Field("title", "alerts.form.alertTitle", 150, false),
 			new Field("verseText", "alerts.form.verseText", 1000, true),
 			new Field("verseReference", "alerts.form.verseReference", 100, false),

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.safepassage.alerts.domain.Alert;
 import org.safepassage.alerts.domain.AlertContent;
 import org.safepassage.alerts.domain.AlertRepository;
+import org.safepassage.alerts.domain.AlertText;
 import org.safepassage.evidence.IncidentDirectory;
 import org.safepassage.petitions.PetitionDirectory;
 import org.safepassage.system.translations.ContentTranslations;
@@ -36,19 +37,14 @@ public class AlertViews {
 	public record Linked(long id, String title, String path) {
 	}
 
+	/**
+	 * An alert as shown; {@code untranslated}: a field the alert has (title, body, and
+	 * its verse and points if any) is still in the language it was written in.
+	 */
 	public record AlertView(long id, String kind, String title, String date, String isoDate, String language,
 			String verseText, String verseReference, List<String> paragraphs, List<String> points,
 			List<Linked> petitions, List<Linked> incidents, String state, long prayed, boolean acceptsPrayers,
-			Integer recipients, String path, ContentTranslations.Localized local) {
-
-		/**
-		 * Whether a field the page shows is still in the language the alert was written
-		 * in.
-		 */
-		public boolean untranslated() {
-			return verseText == null ? local.untranslated(AlertTranslatable.SHOWN)
-					: local.untranslated(AlertTranslatable.SHOWN_WITH_VERSE);
-		}
+			Integer recipients, String path, ContentTranslations.Localized local, boolean untranslated) {
 
 		/**
 		 * The language of the page: the reader's when the alert is read in another
@@ -74,6 +70,16 @@ public class AlertViews {
 				Locale.forLanguageTag(alert.content().language()), alert.content().language()));
 	}
 
+	/**
+	 * The alert as mailed in one language: the original, or the translation it went out
+	 * with.
+	 */
+	public AlertView mailed(AlertRepository.Stored stored, AlertText text) {
+		Locale locale = Locale.forLanguageTag(text.language());
+		String writtenIn = stored.alert().content().language();
+		return view(stored, locale, new ContentTranslations.Localized(text.fields(), !text.isOriginal(), writtenIn));
+	}
+
 	private AlertView view(AlertRepository.Stored stored, Locale locale, ContentTranslations.Localized local) {
 		Alert alert = stored.alert();
 		AlertContent c = alert.content();
@@ -84,7 +90,8 @@ public class AlertViews {
 				c.hasVerse() ? local.text("verseReference", c.verseReference()) : null,
 				paragraphs(local.text("body", c.body())), points == null ? c.points() : lines(points),
 				publicPetitions(c.petitionIds()), publishedIncidents(c.incidentIds()), alert.state().name(),
-				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id(), local);
+				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id(), local,
+				local.untranslated(AlertText.required(c).toArray(String[]::new)));
 	}
 
 	static List<String> lines(String text) {

@@ -3,10 +3,12 @@ package org.safepassage.system.translations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,7 +40,12 @@ public class ContentTranslations {
 
 	private final Cache<Key, Map<String, Map<String, String>>> cache;
 
+	private final Cache<KindKey, Map<Long, Set<String>>> byKind;
+
 	private record Key(String kind, long id) {
+	}
+
+	private record KindKey(String kind, String language) {
 	}
 
 	ContentTranslations(JdbcClient jdbc, Clock clock, SafePassageProperties properties, TranslationsProperties settings,
@@ -52,6 +59,7 @@ public class ContentTranslations {
 			.expireAfterWrite(settings.cacheFor())
 			.maximumSize(settings.cacheSize())
 			.build();
+		this.byKind = Caffeine.newBuilder().expireAfterWrite(settings.cacheFor()).maximumSize(100).build();
 	}
 
 	/**
@@ -106,6 +114,38 @@ public class ContentTranslations {
 		return cache.get(new Key(kind, id), this::read);
 	}
 
+	/**
+	 * As {@link #all}, read from the database now (and kept as this instance's copy): for
+	 * what must be exactly what staff saved, such as the text of a mail about to go out,
+	 * where another instance's save may be younger than this instance's copy.
+	 */
+	public Map<String, Map<String, String>> current(String kind, long id) {
+		Key key = new Key(kind, id);
+		Map<String, Map<String, String>> fresh = read(key);
+		cache.put(key, fresh);
+		return fresh;
+	}
+
+	/**
+	 * For every record of a kind, the fields translated into a language (record id to
+	 * field names), for lists that show what is translated; kept in memory like a
+	 * record's translations.
+	 */
+	public Map<Long, Set<String>> translatedFields(String kind, Locale language) {
+		return byKind.get(new KindKey(kind, language.toLanguageTag()), k -> {
+			Map<Long, Set<String>> fields = new HashMap<>();
+			jdbc.sql(TranslationQueries.FIELDS_OF_KIND)
+				.param("kind", k.kind())
+				.param("language", k.language())
+				.query((rs, n) -> fields.computeIfAbsent(rs.getLong("record_id"), id -> new HashSet<>())
+					.add(rs.getString("field")))
+				.list();
+			Map<Long, Set<String>> copy = new HashMap<>();
+			fields.forEach((id, names) -> copy.put(id, Set.copyOf(names)));
+			return Map.copyOf(copy);
+		});
+	}
+
 	private Map<String, Map<String, String>> read(Key key) {
 		Map<String, Map<String, String>> byLanguage = new HashMap<>();
 		jdbc.sql(TranslationQueries.OF_RECORD)
@@ -153,17 +193,19 @@ public class ContentTranslations {
 					.param("actor", actor == null ? "unknown" : actor)
 					.param("at", Timestamp.from(clock.instant()))
 					.update();
-		evictAfterCommit(new Key(kind, id));
+		evictAfterCommit(new Key(kind, id), new KindKey(kind, language.toLanguageTag()));
 		return changed > 0;
 	}
 
-	private void evictAfterCommit(Key key) {
+	private void evictAfterCommit(Key key, KindKey kindKey) {
 		cache.invalidate(key);
+		byKind.invalidate(kindKey);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
 					cache.invalidate(key);
+					byKind.invalidate(kindKey);
 				}
 			});
 		}

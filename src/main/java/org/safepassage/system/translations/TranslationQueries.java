@@ -8,6 +8,10 @@ final class TranslationQueries {
 			where kind = :kind and record_id = :id
 			""";
 
+	static final String FIELDS_OF_KIND = """
+			select record_id, field from content_translation where kind = :kind and language = :language
+			""";
+
 	static final String UPSERT = """
 			insert into content_translation (kind, record_id, field, language, text, updated_by, updated_at)
 			values (:kind, :id, :field, :language, :text, :actor, :at)

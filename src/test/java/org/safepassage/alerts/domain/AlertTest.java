@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.safepassage.shared.RuleViolation;
@@ -37,6 +39,44 @@ class AlertTest {
 		assertThat(alert.state()).isEqualTo(AlertState.SENDING);
 		assertThat(alert.sendingStartedAt()).isEqualTo(later);
 		assertThat(alert.releaseEvents()).containsExactly(new Alert.SendingStarted(7L, later));
+	}
+
+	@Test
+	void aLanguageAddedToASentAlertSendsItAgainAndKeepsWhenItWasFirstSent() {
+		Alert sent = new Alert(7L, content(), AlertState.SENT, NOW, NOW, NOW, "test", 0);
+		sent.addLanguage();
+		assertThat(sent.state()).isEqualTo(AlertState.SENDING);
+		Instant later = NOW.plus(Duration.ofDays(2));
+		sent.finish(later);
+		assertThat(sent.state()).isEqualTo(AlertState.SENT);
+		assertThat(sent.sentAt()).isEqualTo(NOW);
+		Alert paused = stored(AlertState.PAUSED, NOW);
+		paused.addLanguage();
+		assertThat(paused.state()).isEqualTo(AlertState.PAUSED);
+		for (AlertState state : List.of(AlertState.DRAFT, AlertState.SCHEDULED)) {
+			assertThatThrownBy(stored(state, NOW)::addLanguage).isInstanceOf(RuleViolation.class)
+				.hasMessageContaining("alerts.rule.languageOnlyOnceSending");
+		}
+	}
+
+	@Test
+	void aTranslationIsMailedOnlyWhenEveryFieldTheAlertHasIsTranslated() {
+		Map<String, String> titleAndBody = Map.of("title", "기도", "body", "본문");
+		assertThat(AlertText.translation(content(), "ko", titleAndBody)).isEmpty();
+		Map<String, String> all = new HashMap<>(titleAndBody);
+		all.put("verseText", "하나님이여 나를 보전하소서");
+		all.put("verseReference", "시편 16:1");
+		assertThat(AlertText.translation(content(), "ko", all)).isEmpty();
+		all.put("points", "  ");
+		assertThat(AlertText.translation(content(), "ko", all)).as("a blank field is no translation").isEmpty();
+		all.put("points", "기도 제목");
+		assertThat(AlertText.translation(content(), "ko", all)).get().extracting(AlertText::fields).isEqualTo(all);
+		AlertContent plain = new AlertContent(AlertKind.NEWS, "News", LocalDate.of(2023, 11, 23), "en", null, null,
+				"Body", List.of(), List.of(), List.of());
+		assertThat(AlertText.translation(plain, "ko", all)).get()
+			.extracting(AlertText::fields)
+			.as("only the fields the alert has are kept")
+			.isEqualTo(titleAndBody);
 	}
 
 	@Test
