@@ -1,6 +1,9 @@
 package org.safepassage.alerts.domain;
 
-/** Every SQL statement of the alerts module. */
+/**
+ * Every SQL statement of the alerts module. Over 300 lines because it is the module's one
+ * SQL class (alerts, subscribers, deliveries, languages, link secret), in sections.
+ */
 public final class AlertQueries {
 
 	// --- alerts
@@ -312,11 +315,6 @@ public final class AlertQueries {
 			       min(sent_at) as first_sent_at, max(sent_at) as last_sent_at
 			from alert_delivery where alert_id = :alertId""";
 
-	/**
-	 * An SMTP worker's own connection commits its "sent" marks without waiting for the
-	 * disk flush (sending.durable-marks false), and puts the default back before the
-	 * connection returns to the pool.
-	 */
 	// --- link secret
 
 	public static final String CREATE_SECRET = "insert into alert_link_secret (id, secret) values (1, :secret) on conflict do nothing";
