@@ -67,12 +67,12 @@ class CasePageController {
 	}
 
 	@GetMapping("/cases/{slug:[a-z0-9]{10}}")
-	String show(@PathVariable String slug, Model model, HttpServletResponse response) {
+	String show(@PathVariable String slug, Model model, HttpServletResponse response, Locale locale) {
 		PublicCase found = this.cases.published(slug).orElseThrow(() -> new NotFoundException("No case " + slug));
 		noStore(response);
 		model.addAttribute("case", found);
 		model.addAttribute("paragraphs", paragraphs(found.story()));
-		model.addAttribute("links", this.views.links(found.links(), true));
+		model.addAttribute("links", this.views.links(found.links(), true, locale));
 		return "cases/show";
 	}
 
