@@ -16,8 +16,8 @@ create table incident_translation_text (
                     setweight(to_tsvector('english', coalesce(summary, '')), 'B')) stored,
     cjk         text[] generated always as (
                     evidence_cjk_grams(coalesce(title, '') || ' ' || coalesce(summary, ''))) stored,
-    primary key (incident_id, language),
-    check (title is not null or summary is not null)
+    -- A row whose fields are both removed is deleted in the same transaction.
+    primary key (incident_id, language)
 );
 create index incident_translation_text_search on incident_translation_text using gin (search);
 create index incident_translation_text_cjk on incident_translation_text using gin (cjk);

@@ -113,24 +113,30 @@ public final class EvidenceQueries {
 	/** One translated field of an incident in one language; the other field is kept. */
 	static final String SET_TRANSLATION_TEXT = """
 			insert into incident_translation_text (incident_id, language, title, summary)
-			select i.id, cast(:language as text), case when cast(:field as text) = 'title' then cast(:text as text) end, case when cast(:field as text) = 'summary' then cast(:text as text) end
+			select i.id, cast(:language as text),
+			       case when cast(:field as text) = 'title' then cast(:text as text) end,
+			       case when cast(:field as text) = 'summary' then cast(:text as text) end
 			  from incident i where i.id = :id
 			on conflict (incident_id, language) do update
-			set title = case when cast(:field as text) = 'title' then excluded.title else incident_translation_text.title end,
-			    summary = case when cast(:field as text) = 'summary' then excluded.summary else incident_translation_text.summary end""";
+			set title = case when cast(:field as text) = 'title' then excluded.title
+			                 else incident_translation_text.title end,
+			    summary = case when cast(:field as text) = 'summary' then excluded.summary
+			                   else incident_translation_text.summary end""";
 
-	/** A removed translation of one field; the row goes when neither field is left. */
+	/**
+	 * A removed translation of one field; {@link #DELETE_EMPTY_TRANSLATION_TEXT} then
+	 * removes the row when neither field is left. Clearing first, unconditionally, keeps
+	 * the field cleared when another transaction saves the other field at the same time.
+	 */
 	static final String CLEAR_TRANSLATION_TEXT = """
 			update incident_translation_text
 			set title = case when cast(:field as text) = 'title' then null else title end,
 			    summary = case when cast(:field as text) = 'summary' then null else summary end
-			where incident_id = :id and language = cast(:language as text)
-			  and (case when cast(:field as text) = 'title' then summary else title end) is not null""";
+			where incident_id = :id and language = cast(:language as text)""";
 
-	static final String DELETE_TRANSLATION_TEXT = """
+	static final String DELETE_EMPTY_TRANSLATION_TEXT = """
 			delete from incident_translation_text
-			where incident_id = :id and language = cast(:language as text)
-			  and (case when cast(:field as text) = 'title' then summary else title end) is null""";
+			where incident_id = :id and language = cast(:language as text) and title is null and summary is null""";
 
 	static final String INCIDENTS_FOR_TIMELINE = "select " + INCIDENT_COLUMNS + " " + """
 			from incident i where i.state = 'PUBLISHED' and i.kind = :kind order by i.date_from, i.id""";

@@ -35,14 +35,15 @@ class TranslatedSearchText {
 		}
 		String language = saved.language().toLanguageTag();
 		if (saved.removed()) {
-			for (String sql : new String[] { EvidenceQueries.CLEAR_TRANSLATION_TEXT,
-					EvidenceQueries.DELETE_TRANSLATION_TEXT }) {
-				this.jdbc.sql(sql)
-					.param("id", saved.recordId())
-					.param("language", language)
-					.param("field", saved.field())
-					.update();
-			}
+			this.jdbc.sql(EvidenceQueries.CLEAR_TRANSLATION_TEXT)
+				.param("id", saved.recordId())
+				.param("language", language)
+				.param("field", saved.field())
+				.update();
+			this.jdbc.sql(EvidenceQueries.DELETE_EMPTY_TRANSLATION_TEXT)
+				.param("id", saved.recordId())
+				.param("language", language)
+				.update();
 			return;
 		}
 		this.jdbc.sql(EvidenceQueries.SET_TRANSLATION_TEXT)

@@ -7,8 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.evidence.domain.IncidentContent;
@@ -121,6 +128,53 @@ class TranslatedSearchIntegrationTest extends IntegrationTest {
 			// as planned
 		}
 		assertThat(page("/evidence", "图们江")).doesNotContain(title);
+	}
+
+	@Test
+	void aTitleRemovedWhileTheSummaryIsSavedStaysRemoved() throws Exception {
+		String title = "Concurrent translation edits (translated search test)";
+		long id = incident(title, "Two researchers at once.");
+		translations.save(IncidentContent.TRANSLATION_KIND, id, "title", KOREAN, "동시편집제목 시험", "test");
+		CountDownLatch summarySaved = new CountDownLatch(1);
+		CountDownLatch commitSummary = new CountDownLatch(1);
+		ExecutorService researchers = Executors.newFixedThreadPool(2);
+		try {
+			// One researcher saves the summary and has not committed yet...
+			Future<?> summary = researchers.submit(() -> transactions.executeWithoutResult(status -> {
+				translations.save(IncidentContent.TRANSLATION_KIND, id, "summary", KOREAN, "동시편집요약 시험", "test");
+				summarySaved.countDown();
+				await(commitSummary);
+			}));
+			assertThat(summarySaved.await(10, TimeUnit.SECONDS)).isTrue();
+			// ...when another removes the title, and waits for the first.
+			Future<?> removal = researchers
+				.submit(() -> translations.save(IncidentContent.TRANSLATION_KIND, id, "title", KOREAN, "", "test"));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> jdbc.sql("""
+						select count(*) from pg_stat_activity
+						where wait_event_type = 'Lock' and query like '%incident_translation_text%'""")
+					.query(Long.class)
+					.single() > 0);
+			commitSummary.countDown();
+			summary.get(10, TimeUnit.SECONDS);
+			removal.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			commitSummary.countDown();
+			researchers.shutdownNow();
+		}
+		assertThat(page("/evidence", "동시편집제목")).doesNotContain(title);
+		assertThat(page("/evidence", "동시편집요약")).contains(title);
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
