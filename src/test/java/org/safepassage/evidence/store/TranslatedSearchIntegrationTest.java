@@ -178,6 +178,27 @@ class TranslatedSearchIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void theSearchTextHoldsExactlyTheTranslationsOfIncidents() {
+		// The demo's translations and whatever other tests left: what the listener kept
+		// is what V3_5 copies from the translations, no more and no less.
+		String copied = """
+				select t.record_id, t.language,
+				       max(t.text) filter (where t.field = 'title'),
+				       max(t.text) filter (where t.field = 'summary')
+				  from content_translation t join incident i on i.id = t.record_id
+				 where t.kind = 'incident' and t.field in ('title', 'summary')
+				 group by t.record_id, t.language""";
+		String kept = "select incident_id, language, title, summary from incident_translation_text";
+		assertThat(jdbc.sql("select count(*) from incident_translation_text").query(Long.class).single()).isPositive();
+		assertThat(
+				jdbc.sql("select count(*) from ((" + copied + ") except (" + kept + ")) d").query(Long.class).single())
+			.isZero();
+		assertThat(
+				jdbc.sql("select count(*) from ((" + kept + ") except (" + copied + ")) d").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void theSearchOfTranslationsUsesItsIndexes() {
 		String plan = transactions.execute(status -> {
 			jdbc.sql("set local enable_seqscan = off").update();
