@@ -14,9 +14,12 @@ public interface PetitionEvidence {
 
 	/**
 	 * One linked item: a title, its date as text, a figure such as "500–600 (2 sources)",
-	 * and its page.
+	 * and its page. {@code titleLang} and {@code summaryLang} are the languages of the
+	 * title and summary when they are shown untranslated to a reader of another language,
+	 * {@code null} otherwise.
 	 */
-	record EvidenceItem(String title, String date, String figure, String summary, String path) {
+	record EvidenceItem(String title, String date, String figure, String summary, String path, String titleLang,
+			String summaryLang) {
 	}
 
 }

@@ -34,7 +34,16 @@ public class AlertViews {
 		this.translations = translations;
 	}
 
-	public record Linked(long id, String title, String path) {
+	/**
+	 * A page the alert links to, by its title in the reader's language where translated;
+	 * {@code lang} is the title's language when it is shown untranslated.
+	 */
+	public record Linked(long id, String title, String path, String lang) {
+
+		public Linked(long id, String title, String path) {
+			this(id, title, path, null);
+		}
+
 	}
 
 	/**
@@ -89,9 +98,9 @@ public class AlertViews {
 				c.date().toString(), c.language(), c.hasVerse() ? local.text("verseText", c.verseText()) : null,
 				c.hasVerse() ? local.text("verseReference", c.verseReference()) : null,
 				paragraphs(local.text("body", c.body())), points == null ? c.points() : lines(points),
-				publicPetitions(c.petitionIds()), publishedIncidents(c.incidentIds()), alert.state().name(),
-				stored.prayed(), alert.acceptsPrayers(), stored.recipients(), "/alerts/" + alert.id(), local,
-				local.untranslated(AlertText.required(c).toArray(String[]::new)));
+				publicPetitions(c.petitionIds(), locale), publishedIncidents(c.incidentIds(), locale),
+				alert.state().name(), stored.prayed(), alert.acceptsPrayers(), stored.recipients(),
+				"/alerts/" + alert.id(), local, local.untranslated(AlertText.required(c).toArray(String[]::new)));
 	}
 
 	static List<String> lines(String text) {
@@ -102,19 +111,19 @@ public class AlertViews {
 		return Arrays.stream(body.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
 	}
 
-	List<Linked> publicPetitions(List<Long> ids) {
+	List<Linked> publicPetitions(List<Long> ids, Locale locale) {
 		return ids.stream()
-			.flatMap(id -> petitions.find(id).stream())
+			.flatMap(id -> petitions.find(id, locale).stream())
 			.filter(PetitionDirectory.PetitionSummary::publicState)
-			.map(p -> new Linked(p.id(), p.title(), "/petitions/" + p.id()))
+			.map(p -> new Linked(p.id(), p.title(), "/petitions/" + p.id(), p.lang()))
 			.toList();
 	}
 
-	List<Linked> publishedIncidents(List<Long> ids) {
+	List<Linked> publishedIncidents(List<Long> ids, Locale locale) {
 		return ids.stream()
-			.flatMap(id -> incidents.find(id).stream())
+			.flatMap(id -> incidents.find(id, locale).stream())
 			.filter(IncidentDirectory.IncidentSummary::published)
-			.map(i -> new Linked(i.id(), i.title(), "/evidence/incidents/" + i.id()))
+			.map(i -> new Linked(i.id(), i.title(), "/evidence/incidents/" + i.id(), i.lang()))
 			.toList();
 	}
 

@@ -12,6 +12,7 @@ import org.safepassage.alerts.subscribers.FreshPreferenceLinks;
 import org.safepassage.alerts.subscribers.LinkSigner;
 import org.safepassage.alerts.subscribers.Subscriptions;
 import org.safepassage.petitions.PetitionDirectory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -140,7 +141,7 @@ class PreferencesController {
 		model.addAttribute("kinds", AlertKind.values());
 		List<PetitionDirectory.PetitionSummary> campaigns = subscriber.campaigns()
 			.stream()
-			.flatMap(p -> petitions.find(p).stream())
+			.flatMap(p -> petitions.find(p, LocaleContextHolder.getLocale()).stream())
 			.toList();
 		model.addAttribute("campaignOptions", campaigns);
 		return "alerts/preferences";

@@ -79,7 +79,7 @@ class CasePageController {
 		model.addAttribute("case", found);
 		model.addAttribute("local", local);
 		model.addAttribute("paragraphs", paragraphs(local.text(CaseReading.STORY, found.story())));
-		model.addAttribute("links", this.views.links(found.links(), true));
+		model.addAttribute("links", this.views.links(found.links(), true, locale));
 		return "cases/show";
 	}
 

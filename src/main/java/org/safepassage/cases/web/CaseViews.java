@@ -2,6 +2,7 @@ package org.safepassage.cases.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.safepassage.alerts.AlertDirectory;
@@ -39,32 +40,41 @@ class CaseViews {
 		this.campaigns = campaigns;
 	}
 
-	/** A linked page: its kind (a message key suffix), title and path. */
-	record Linked(String kind, String title, String path) {
+	/**
+	 * A linked page: its kind (a message key suffix), title and path; {@code lang} is the
+	 * title's language when it is shown untranslated.
+	 */
+	record Linked(String kind, String title, String path, String lang) {
 	}
 
+	/** The linked pages by their titles as written (staff pages). */
 	List<Linked> links(CaseContent.Links links, boolean publicOnly) {
+		return links(links, publicOnly, null);
+	}
+
+	/** The linked pages by their titles in the reader's language where translated. */
+	List<Linked> links(CaseContent.Links links, boolean publicOnly, Locale reader) {
 		List<Linked> found = new ArrayList<>();
 		links.petitionIds()
 			.forEach(id -> add(found,
-					this.petitions.find(id)
+					this.petitions.find(id, reader)
 						.filter(p -> !publicOnly || p.publicState())
-						.map(p -> new Linked("petition", p.title(), "/petitions/" + p.id()))));
+						.map(p -> new Linked("petition", p.title(), "/petitions/" + p.id(), p.lang()))));
 		links.incidentIds()
 			.forEach(id -> add(found,
-					this.incidents.find(id)
+					this.incidents.find(id, reader)
 						.filter(i -> !publicOnly || i.published())
-						.map(i -> new Linked("incident", i.title(), "/evidence/incidents/" + i.id()))));
+						.map(i -> new Linked("incident", i.title(), "/evidence/incidents/" + i.id(), i.lang()))));
 		links.alertIds()
 			.forEach(id -> add(found,
-					this.alerts.find(id)
+					this.alerts.find(id, reader)
 						.filter(a -> !publicOnly || a.published())
-						.map(a -> new Linked("alert", a.title(), "/alerts/" + a.id()))));
+						.map(a -> new Linked("alert", a.title(), "/alerts/" + a.id(), a.lang()))));
 		links.letterCampaignIds()
 			.forEach(id -> add(found,
-					this.campaigns.find(id)
+					this.campaigns.find(id, reader)
 						.filter(c -> !publicOnly || c.published())
-						.map(c -> new Linked("letterCampaign", c.title(), "/letters/" + c.id()))));
+						.map(c -> new Linked("letterCampaign", c.title(), "/letters/" + c.id(), c.lang()))));
 		return found;
 	}
 

@@ -44,11 +44,7 @@ public final class EvidenceQueries {
 	static final String DELETE_DRAFT_INCIDENT = "delete from incident where id = :id and state = 'DRAFT'";
 
 	/**
-	 * Every filter is optional (null: any). Full-text search covers the incident and its
-	 * reports, English words by their stems and Korean, Chinese and Japanese words by the
-	 * characters and pairs of characters they are made of (the {@code cjk} columns,
-	 * V3_4): the index finds the rows holding every pair, {@code evidence_cjk_contains}
-	 * keeps those where the words occur as typed. The year matches incidents whose dates
+	 * Every filter is optional (null: any). The year matches incidents whose dates
 	 * overlap it.
 	 */
 	private static final String FILTER = """
@@ -61,24 +57,86 @@ public final class EvidenceQueries {
 			  and (cast(:place as text) is null or i.place ilike '%' || cast(:place as text) || '%' escape '\\')
 			  and (cast(:organisation as text) is null or exists (
 			       select 1 from source_report r where r.incident_id = i.id
-			       and r.organisation ilike '%' || cast(:organisation as text) || '%' escape '\\'))
-			  and (cast(:q as text) is null
-			       or i.search @@ websearch_to_tsquery('english', cast(:q as text))
-			       or exists (select 1 from source_report r where r.incident_id = i.id
-			                  and r.search @@ websearch_to_tsquery('english', cast(:q as text)))
-			       or (cardinality(evidence_cjk_query(cast(:q as text))) > 0
-			           and ((i.cjk @> evidence_cjk_query(cast(:q as text))
-			                 and evidence_cjk_contains(i.title || ' ' || i.summary || ' ' || i.place || ' '
-			                                           || evidence_words(i.tags), cast(:q as text)))
-			                or exists (select 1 from source_report r where r.incident_id = i.id
-			                           and r.cjk @> evidence_cjk_query(cast(:q as text))
-			                           and evidence_cjk_contains(r.organisation || ' ' || r.title || ' '
-			                                                     || coalesce(r.quote, ''), cast(:q as text))))))""";
+			       and r.organisation ilike '%' || cast(:organisation as text) || '%' escape '\\'))""";
 
-	static final String LIST_INCIDENTS = "select " + INCIDENT_COLUMNS + ", count(*) over () as total " + FILTER + """
+	/**
+	 * Full-text search of the incident, its reports and its translations (V3_5: the
+	 * translated title and summary, one row per language), English words by their stems
+	 * and Korean, Chinese and Japanese words by the characters and pairs of characters
+	 * they are made of (the {@code cjk} columns, V3_4): each GIN index finds the rows
+	 * holding every pair, {@code evidence_cjk_contains} keeps those where the words occur
+	 * as typed. Only used with a query, as a set of ids the planner joins to the
+	 * incidents, so a search reads the indexes, not every incident.
+	 */
+	private static final String MATCHING = """
+
+			and i.id in (
+			     select m.id from incident m where m.search @@ websearch_to_tsquery('english', cast(:q as text))
+			     union
+			     select r.incident_id from source_report r
+			      where r.search @@ websearch_to_tsquery('english', cast(:q as text))
+			     union
+			     select t.incident_id from incident_translation_text t
+			      where t.search @@ websearch_to_tsquery('english', cast(:q as text))
+			     union
+			     select m.id from incident m
+			      where cardinality(evidence_cjk_query(cast(:q as text))) > 0
+			        and m.cjk @> evidence_cjk_query(cast(:q as text))
+			        and evidence_cjk_contains(m.title || ' ' || m.summary || ' ' || m.place || ' '
+			                                  || evidence_words(m.tags), cast(:q as text))
+			     union
+			     select r.incident_id from source_report r
+			      where cardinality(evidence_cjk_query(cast(:q as text))) > 0
+			        and r.cjk @> evidence_cjk_query(cast(:q as text))
+			        and evidence_cjk_contains(r.organisation || ' ' || r.title || ' ' || coalesce(r.quote, ''),
+			                                  cast(:q as text))
+			     union
+			     select t.incident_id from incident_translation_text t
+			      where cardinality(evidence_cjk_query(cast(:q as text))) > 0
+			        and t.cjk @> evidence_cjk_query(cast(:q as text))
+			        and evidence_cjk_contains(coalesce(t.title, '') || ' ' || coalesce(t.summary, ''),
+			                                  cast(:q as text)))""";
+
+	private static final String NEWEST_FIRST = """
 
 			order by i.date_from desc, i.id desc
 			limit :limit offset :offset""";
+
+	static final String LIST_INCIDENTS = "select " + INCIDENT_COLUMNS + ", count(*) over () as total " + FILTER
+			+ NEWEST_FIRST;
+
+	static final String SEARCH_INCIDENTS = "select " + INCIDENT_COLUMNS + ", count(*) over () as total " + FILTER
+			+ MATCHING + NEWEST_FIRST;
+
+	// --- translations of incidents, kept for the search (V3_5)
+
+	/** One translated field of an incident in one language; the other field is kept. */
+	static final String SET_TRANSLATION_TEXT = """
+			insert into incident_translation_text (incident_id, language, title, summary)
+			select i.id, cast(:language as text),
+			       case when cast(:field as text) = 'title' then cast(:text as text) end,
+			       case when cast(:field as text) = 'summary' then cast(:text as text) end
+			  from incident i where i.id = :id
+			on conflict (incident_id, language) do update
+			set title = case when cast(:field as text) = 'title' then excluded.title
+			                 else incident_translation_text.title end,
+			    summary = case when cast(:field as text) = 'summary' then excluded.summary
+			                   else incident_translation_text.summary end""";
+
+	/**
+	 * A removed translation of one field; {@link #DELETE_EMPTY_TRANSLATION_TEXT} then
+	 * removes the row when neither field is left. Clearing first, unconditionally, keeps
+	 * the field cleared when another transaction saves the other field at the same time.
+	 */
+	static final String CLEAR_TRANSLATION_TEXT = """
+			update incident_translation_text
+			set title = case when cast(:field as text) = 'title' then null else title end,
+			    summary = case when cast(:field as text) = 'summary' then null else summary end
+			where incident_id = :id and language = cast(:language as text)""";
+
+	static final String DELETE_EMPTY_TRANSLATION_TEXT = """
+			delete from incident_translation_text
+			where incident_id = :id and language = cast(:language as text) and title is null and summary is null""";
 
 	static final String INCIDENTS_FOR_TIMELINE = "select " + INCIDENT_COLUMNS + " " + """
 			from incident i where i.state = 'PUBLISHED' and i.kind = :kind order by i.date_from, i.id""";

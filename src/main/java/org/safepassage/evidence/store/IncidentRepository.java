@@ -92,7 +92,8 @@ public class IncidentRepository {
 
 	Found find(Criteria criteria, int limit, int offset) {
 		long[] total = { 0 };
-		List<Incident> incidents = jdbc.sql(EvidenceQueries.LIST_INCIDENTS)
+		List<Incident> incidents = jdbc
+			.sql(criteria.q() == null ? EvidenceQueries.LIST_INCIDENTS : EvidenceQueries.SEARCH_INCIDENTS)
 			.param("state", criteria.state() == null ? null : criteria.state().name())
 			.param("kind", criteria.kind() == null ? null : criteria.kind().name())
 			.param("year", criteria.year())

@@ -1,6 +1,7 @@
 package org.safepassage.evidence.store;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -40,9 +41,15 @@ public class LinkedPetitions {
 		return visible::contains;
 	}
 
-	/** Only petitions the public may see are named on public pages. */
-	public List<PetitionSummary> publicOnes(List<Long> ids) {
-		return ids.stream().flatMap(id -> directory.find(id).stream()).filter(PetitionSummary::publicState).toList();
+	/**
+	 * Only petitions the public may see are named on public pages, by their titles in the
+	 * reader's language where translated.
+	 */
+	public List<PetitionSummary> publicOnes(List<Long> ids, Locale reader) {
+		return ids.stream()
+			.flatMap(id -> directory.find(id, reader).stream())
+			.filter(PetitionSummary::publicState)
+			.toList();
 	}
 
 }

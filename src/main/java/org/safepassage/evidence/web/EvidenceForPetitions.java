@@ -8,6 +8,7 @@ import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.store.EstimateRepository;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.petitions.PetitionEvidence;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,15 @@ class EvidenceForPetitions implements PetitionEvidence {
 
 	private final MessageSource messages;
 
+	private final ContentTranslations translations;
+
 	EvidenceForPetitions(EvidenceCatalogue catalogue, EstimateRepository estimates, EvidenceViews views,
-			MessageSource messages) {
+			MessageSource messages, ContentTranslations translations) {
 		this.catalogue = catalogue;
 		this.estimates = estimates;
 		this.views = views;
 		this.messages = messages;
+		this.translations = translations;
 	}
 
 	@Override
@@ -42,15 +46,20 @@ class EvidenceForPetitions implements PetitionEvidence {
 			// them.
 			EvidenceViews.IncidentView view = views.incident(listed, locale);
 			items.add(new EvidenceItem(view.title(), listed.content().date().text(locale),
-					listed.figure().text(messages, locale), view.summary(), "/evidence/incidents/" + listed.id()));
+					listed.figure().text(messages, locale), view.summary(), "/evidence/incidents/" + listed.id(),
+					view.local().lang("title"), view.local().lang("summary")));
 		}
+		// Estimates are not translated: to a reader of another language, their statement
+		// is in the original's.
+		String estimateLang = translations.languages().contains(locale)
+				? translations.originalLanguage().toLanguageTag() : null;
 		for (Estimate estimate : estimates.publishedForPetition(petitionId)) {
 			EvidenceViews.EstimateView view = views.estimate(estimate, locale);
 			items.add(new EvidenceItem(view.statement(), view.period(),
 					messages.getMessage("evidence.estimate.figure", new Object[] { view.figure(), view.organisation() },
 							locale),
 					messages.getMessage("evidence.estimate.notAnEvent", null, locale),
-					"/evidence#estimate-" + view.id()));
+					"/evidence#estimate-" + view.id(), estimateLang, null));
 		}
 		return items;
 	}

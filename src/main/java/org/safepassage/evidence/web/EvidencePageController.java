@@ -84,7 +84,7 @@ class EvidencePageController {
 		if (incident.published()) {
 			model.addAttribute(ShareCard.MODEL_NAME, IncidentCardController.shareCard(incident));
 		}
-		model.addAttribute("petitions", petitions.publicOnes(catalogue.petitions(id)));
+		model.addAttribute("petitions", petitions.publicOnes(catalogue.petitions(id), locale));
 		return "evidence/incident";
 	}
 

@@ -19,8 +19,11 @@ record CampaignView(long id, String title, String state, String subject, String 
 	record Named(String code, String name) {
 	}
 
-	/** Something the campaign links to, with the path of its public page. */
-	record Linked(long id, String title, String path) {
+	/**
+	 * Something the campaign links to, with the path of its public page; {@code lang} is
+	 * the title's language when it is shown untranslated.
+	 */
+	record Linked(long id, String title, String path, String lang) {
 	}
 
 	public boolean acceptsLetters() {

@@ -68,7 +68,7 @@ class CampaignViews {
 	 * representative in the original language and is never translated.
 	 */
 	CampaignView view(LetterCampaign campaign, boolean staff) {
-		return view(campaign, staff, translations.localize(CampaignContent.TRANSLATION_KIND, campaign.id(), null));
+		return view(campaign, staff, null);
 	}
 
 	/**
@@ -76,10 +76,16 @@ class CampaignViews {
 	 * translated.
 	 */
 	CampaignView view(LetterCampaign campaign, Locale reader) {
-		return view(campaign, false, translations.localize(CampaignContent.TRANSLATION_KIND, campaign.id(), reader));
+		return view(campaign, false, reader);
 	}
 
-	private CampaignView view(LetterCampaign campaign, boolean staff, ContentTranslations.Localized local) {
+	/**
+	 * The reader's language ({@code null} on staff pages: as written) also names the
+	 * linked pages, by their titles translated where they are.
+	 */
+	private CampaignView view(LetterCampaign campaign, boolean staff, Locale reader) {
+		ContentTranslations.Localized local = translations.localize(CampaignContent.TRANSLATION_KIND, campaign.id(),
+				reader);
 		var content = campaign.content();
 		Map<String, String> bodyNames = directory.bodies()
 			.stream()
@@ -89,17 +95,17 @@ class CampaignViews {
 			.map(code -> new CampaignView.Named(code, bodyNames.getOrDefault(code, code)))
 			.toList();
 		List<CampaignView.Linked> linkedPetitions = linked(content.petitionIds(),
-				id -> petitions.find(id)
+				id -> petitions.find(id, reader)
 					.filter(p -> staff || p.publicState())
-					.map(p -> new CampaignView.Linked(p.id(), p.title(), "/petitions/" + p.id())));
+					.map(p -> new CampaignView.Linked(p.id(), p.title(), "/petitions/" + p.id(), p.lang())));
 		List<CampaignView.Linked> linkedAlerts = linked(content.alertIds(),
-				id -> alerts.find(id)
+				id -> alerts.find(id, reader)
 					.filter(a -> staff || a.published())
-					.map(a -> new CampaignView.Linked(a.id(), a.title(), "/alerts/" + a.id())));
+					.map(a -> new CampaignView.Linked(a.id(), a.title(), "/alerts/" + a.id(), a.lang())));
 		List<CampaignView.Linked> linkedIncidents = linked(content.incidentIds(),
-				id -> incidents.find(id)
+				id -> incidents.find(id, reader)
 					.filter(i -> staff || i.published())
-					.map(i -> new CampaignView.Linked(i.id(), i.title(), "/evidence/incidents/" + i.id())));
+					.map(i -> new CampaignView.Linked(i.id(), i.title(), "/evidence/incidents/" + i.id(), i.lang())));
 		List<String> guidance = Arrays.stream(local.text("guidance", content.guidance()).split("\\R\\s*\\R"))
 			.map(String::strip)
 			.filter(p -> !p.isEmpty())

@@ -1,6 +1,7 @@
 package org.safepassage.letters.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.safepassage.letters.campaign.LetterCampaign;
 import org.springframework.stereotype.Controller;
@@ -26,10 +27,10 @@ class RecordController {
 
 	@GetMapping("/letters/record")
 	String record(@RequestParam(required = false) Long petition, @RequestParam(required = false) Long alert,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model) {
 		List<LetterCampaign> campaigns = petition != null ? views.forPetition(petition)
 				: alert != null ? views.forAlert(alert) : List.of();
-		model.addAttribute("campaigns", campaigns.stream().map(c -> views.view(c, false)).toList());
+		model.addAttribute("campaigns", campaigns.stream().map(c -> views.view(c, locale)).toList());
 		return htmx != null ? "letters/record :: timelines" : "letters/record";
 	}
 

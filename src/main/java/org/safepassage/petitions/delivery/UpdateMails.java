@@ -6,15 +6,18 @@ import java.util.Map;
 
 import org.safepassage.petitions.delivery.DeliveryRecords.DeliveryView;
 import org.safepassage.petitions.delivery.DeliveryRecords.ResponseView;
+import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.system.SafePassageProperties;
 import org.safepassage.system.mail.MailComposer;
 import org.safepassage.system.mail.OutgoingMail;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the mails that tell signers a petition was delivered or answered, in the
  * signer's language when the site offers it and in the site's first language otherwise.
- * Every one carries the signer's own link to remove their signature.
+ * Every one carries the signer's own link to remove their signature. The petition is
+ * named by its title in that language where staff translated it, as the page does.
  */
 @Component
 class UpdateMails {
@@ -23,9 +26,12 @@ class UpdateMails {
 
 	private final SafePassageProperties site;
 
-	UpdateMails(MailComposer composer, SafePassageProperties site) {
+	private final ContentTranslations translations;
+
+	UpdateMails(MailComposer composer, SafePassageProperties site, ContentTranslations translations) {
 		this.composer = composer;
 		this.site = site;
+		this.translations = translations;
 	}
 
 	/** What every mail of one update shares; read once per batch. */
@@ -38,20 +44,25 @@ class UpdateMails {
 	OutgoingMail write(Subject subject, Recipient recipient, String removalToken) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("name", recipient.name());
-		model.put("petitionTitle", subject.petitionTitle());
 		Locale locale = languageOf(recipient.locale());
+		// Read from the per-record copy: one query per petition, not per signer.
+		ContentTranslations.Localized local = translations.localize(PetitionContent.TRANSLATION_KIND,
+				subject.petitionId(), locale);
+		String title = local.text("title", subject.petitionTitle());
+		model.put("petitionTitle", title);
+		model.put("petitionTitleLang", local.lang("title"));
 		model.put("petitionUrl", site.link("/petitions/" + subject.petitionId(), locale));
 		model.put("removeUrl", site.link("/signatures/remove?token=" + removalToken, locale));
 		OutgoingMail mail;
 		if (subject.response() != null) {
 			model.put("response", subject.response());
 			mail = composer.compose(recipient.email(), "petitions/responded", model, locale,
-					new Object[] { subject.petitionTitle(), subject.response().responder() }, Map.of());
+					new Object[] { title, subject.response().responder() }, Map.of());
 		}
 		else {
 			model.put("delivery", subject.delivery());
-			mail = composer.compose(recipient.email(), "petitions/delivered", model, locale,
-					new Object[] { subject.petitionTitle() }, Map.of());
+			mail = composer.compose(recipient.email(), "petitions/delivered", model, locale, new Object[] { title },
+					Map.of());
 		}
 		return new OutgoingMail(mail.recipient(), mail.subject(), mail.textBody(), mail.htmlBody(),
 				SignerUpdates.category(subject.updateId()), mail.headers());

@@ -15,8 +15,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.safepassage.shared.validation.PlainText;
 import org.safepassage.system.SafePassageProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -38,6 +40,8 @@ public class ContentTranslations {
 
 	private final ObjectProvider<TranslatableKind> kinds;
 
+	private final ApplicationEventPublisher events;
+
 	private final Cache<Key, Map<String, Map<String, String>>> cache;
 
 	private final Cache<KindKey, Map<Long, Set<String>>> byKind;
@@ -49,8 +53,9 @@ public class ContentTranslations {
 	}
 
 	ContentTranslations(JdbcClient jdbc, Clock clock, SafePassageProperties properties, TranslationsProperties settings,
-			ObjectProvider<TranslatableKind> kinds) {
+			ObjectProvider<TranslatableKind> kinds, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 		this.original = properties.languages().getFirst();
 		this.languages = properties.languages().subList(1, properties.languages().size());
@@ -160,11 +165,13 @@ public class ContentTranslations {
 	}
 
 	/**
-	 * Saves one field's translation; blank text deletes it (the original shows again).
+	 * Saves one field's translation; blank text deletes it (the original shows again). A
+	 * change publishes {@link TranslationSaved} in the same transaction.
 	 * @return whether anything changed
 	 * @throws IllegalArgumentException for a kind, field or language not offered, or text
 	 * too long or with control characters (the page checks these first)
 	 */
+	@Transactional
 	public boolean save(String kind, long id, String field, Locale language, String text, String actor) {
 		TranslatableKind declared = kind(kind).orElseThrow(() -> new IllegalArgumentException("No kind " + kind));
 		TranslatableKind.Field declaredField = declared.field(field)
@@ -194,6 +201,9 @@ public class ContentTranslations {
 					.param("at", Timestamp.from(clock.instant()))
 					.update();
 		evictAfterCommit(new Key(kind, id), new KindKey(kind, language.toLanguageTag()));
+		if (changed > 0) {
+			this.events.publishEvent(new TranslationSaved(kind, id, field, language, value));
+		}
 		return changed > 0;
 	}
 

@@ -13,7 +13,8 @@ class UpdateMailsTest {
 	@Test
 	void signersGetTheirLanguageWhenOfferedAndTheSitesFirstOtherwise() {
 		UpdateMails mails = new UpdateMails(null,
-				new SafePassageProperties("http://localhost", null, null, List.of(Locale.ENGLISH, Locale.KOREAN)));
+				new SafePassageProperties("http://localhost", null, null, List.of(Locale.ENGLISH, Locale.KOREAN)),
+				null);
 		assertThat(mails.languageOf("ko-KR")).isEqualTo(Locale.KOREAN);
 		assertThat(mails.languageOf("ko")).isEqualTo(Locale.KOREAN);
 		assertThat(mails.languageOf("en-GB")).isEqualTo(Locale.ENGLISH);

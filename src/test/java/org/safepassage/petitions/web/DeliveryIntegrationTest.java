@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
@@ -37,9 +38,11 @@ import org.safepassage.petitions.SignerFixtures;
 import org.safepassage.petitions.SignerFixtures.Signer;
 import org.safepassage.petitions.delivery.SignerUpdates;
 import org.safepassage.petitions.domain.PetitionAdministration;
+import org.safepassage.petitions.domain.PetitionContent;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.Petitions;
 import org.safepassage.system.mail.Suppressions;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -68,6 +71,9 @@ class DeliveryIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	Suppressions suppressions;
+
+	@Autowired
+	ContentTranslations translations;
 
 	long closedPetition(String title) {
 		long id = Petitions.openPetition(repository, title);
@@ -200,11 +206,12 @@ class DeliveryIntegrationTest extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		// A Korean signer (ko-KR) is mailed in Korean, the petition's own title as it was
-		// written.
+		// written while it is not translated, marked with its language.
 		assertThat(korean.getSubject()).isEqualTo("전달 완료: Delivered with a photo");
 		String text = MailParts.text(korean);
 		assertThat(text).contains("korean.reader", "에게 직접 전달했습니다", "The duty officer", "/ko/signatures/remove?token=");
-		assertThat(MailParts.html(korean)).contains("lang=\"ko\"");
+		assertThat(MailParts.html(korean)).contains("lang=\"ko\"")
+			.contains("<strong lang=\"en\">Delivered with a photo</strong>");
 
 		mvc.perform(get("/admin/petitions/{id}/delivery", id).with(CAMPAIGNER))
 			.andExpect(status().isOk())
@@ -261,6 +268,9 @@ class DeliveryIntegrationTest extends IntegrationTest {
 		long id = closedPetition("Answered petition");
 		SignerFixtures.insert(jdbc, id, Signer.optedIn("reader.one@example.org"));
 		SignerFixtures.insert(jdbc, id, new Signer("quiet.one@example.org", false, true, false, false, "en"));
+		SignerFixtures.insert(jdbc, id, new Signer("korean.one@example.org", true, true, false, false, "ko"));
+		translations.save(PetitionContent.TRANSLATION_KIND, id, "title", Locale.forLanguageTag("ko"), "답변받은 청원",
+				"test");
 
 		mvc.perform(post("/admin/petitions/{id}/responses", id).with(CAMPAIGNER)
 			.with(csrf())
@@ -294,7 +304,8 @@ class DeliveryIntegrationTest extends IntegrationTest {
 
 		updates.queueDue();
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> mailsByRecipient().getOrDefault("reader.one@example.org", 0L) == 2);
+			.until(() -> mailsByRecipient().getOrDefault("reader.one@example.org", 0L) == 2
+					&& mailsByRecipient().getOrDefault("korean.one@example.org", 0L) == 2);
 		List<String> subjects = Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
 			try {
 				return m.getSubject();
@@ -303,8 +314,9 @@ class DeliveryIntegrationTest extends IntegrationTest {
 				throw new IllegalStateException(e);
 			}
 		}).sorted().toList();
-		assertThat(subjects).containsExactly("Embassy has responded: Answered petition",
-				"Foreign Office has responded: Answered petition");
+		// A Korean signer reads the petition's title as translated.
+		assertThat(subjects).containsExactly("Embassy has responded: Answered petition", "Embassy이(가) 답변했습니다: 답변받은 청원",
+				"Foreign Office has responded: Answered petition", "Foreign Office이(가) 답변했습니다: 답변받은 청원");
 		assertThat(mailsByRecipient()).doesNotContainKey("quiet.one@example.org");
 	}
 
