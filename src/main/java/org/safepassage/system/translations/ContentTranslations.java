@@ -250,8 +250,8 @@ public class ContentTranslations {
 	 * A record's translated fields in a reader's language.
 	 *
 	 * @param translated field to translated text
-	 * @param translatable whether the reader's language is one content is translated into
-	 * (not the default)
+	 * @param translatable whether the reader's language is one the record is translated
+	 * into (not the one it is written in)
 	 * @param originalLanguage the language tag of the originals
 	 */
 	public record Localized(Map<String, String> translated, boolean translatable, String originalLanguage) {
