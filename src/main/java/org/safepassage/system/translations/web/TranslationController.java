@@ -70,9 +70,9 @@ class TranslationController {
 		Map<String, String> errors = new HashMap<>();
 		boolean ownLanguage = false;
 		for (TranslatableKind.Field field : declared.fields()) {
-			// A "translation" into the language the record is written in (a page opened
-			// before its language changed, or a hand-made request) would hide nothing
-			// and mislead: refused, not ignored.
+			// A "translation" into the language the record is written in (from a page
+			// opened before its language changed, or a hand-made request) would never be
+			// shown: refused with a message rather than dropped without a word.
 			String own = request.getParameter(writtenIn.toLanguageTag() + "." + field.name());
 			ownLanguage |= own != null && !own.isBlank();
 			for (Locale language : translations.languagesFrom(writtenIn)) {
