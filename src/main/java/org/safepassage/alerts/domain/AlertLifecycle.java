@@ -118,7 +118,7 @@ public class AlertLifecycle {
 				texts.add(AlertText.original(c));
 				Map<String, Map<String, String>> translated = translations.current(AlertContent.TRANSLATION_KIND, id);
 				for (String language : properties.languages()) {
-					if (!language.equals(c.language()) && translatable(language)) {
+					if (translatable(c, language)) {
 						AlertText.translation(c, language, translated.getOrDefault(language, Map.of()))
 							.ifPresent(texts::add);
 					}
@@ -140,7 +140,7 @@ public class AlertLifecycle {
 	public int sendLanguage(long id, String language, String staff) {
 		Alert alert = locked(id);
 		AlertContent c = alert.content();
-		RuleViolation.require(properties.languages().contains(language) && translatable(language),
+		RuleViolation.require(properties.languages().contains(language) && translatable(c, language),
 				"alerts.rule.languageNotOffered");
 		RuleViolation.require(rounds.find(id, c.language()).isPresent(), "alerts.rule.languageNeverMailed");
 		RuleViolation.require(rounds.find(id, language).isEmpty(), "alerts.rule.languageAlreadySent");
@@ -172,9 +172,13 @@ public class AlertLifecycle {
 		return recipients;
 	}
 
-	/** Whether content can be translated into a language here (not the default one). */
-	boolean translatable(String language) {
-		return translations.languages().contains(Locale.forLanguageTag(language));
+	/**
+	 * Whether this alert can be translated into a language here: any offered language but
+	 * the one it is written in (English too, for an alert written in Korean).
+	 */
+	boolean translatable(AlertContent c, String language) {
+		return !language.equals(c.language()) && translations.languagesFrom(Locale.forLanguageTag(c.language()))
+			.contains(Locale.forLanguageTag(language));
 	}
 
 	/**

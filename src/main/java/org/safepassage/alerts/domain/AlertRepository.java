@@ -93,9 +93,10 @@ public class AlertRepository {
 	}
 
 	private JdbcClient.StatementSpec available(String sql, String language) {
-		Locale locale = Locale.forLanguageTag(language);
-		Map<Long, Set<String>> translated = translations.languages().contains(locale)
-				? translations.translatedFields(AlertContent.TRANSLATION_KIND, locale) : Map.of();
+		// Any language can be translated into, the default too (from an alert written in
+		// Korean); translations into an alert's own language are never saved.
+		Map<Long, Set<String>> translated = translations.translatedFields(AlertContent.TRANSLATION_KIND,
+				Locale.forLanguageTag(language));
 		return jdbc.sql(sql)
 			.param("language", language)
 			.param("titled", ids(translated, AlertText.TITLE, AlertText.BODY))

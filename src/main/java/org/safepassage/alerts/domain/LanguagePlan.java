@@ -3,7 +3,6 @@ package org.safepassage.alerts.domain;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.safepassage.system.translations.ContentTranslations;
@@ -42,7 +41,10 @@ public class LanguagePlan {
 		TRANSLATED(true),
 		/** Before sending: not (completely) translated; its subscribers will not. */
 		NOT_TRANSLATED(false),
-		/** Before sending: content cannot be translated into this language here. */
+		/**
+		 * Before sending: alerts go out in this language, but the site is not offered in
+		 * it, so nothing can be translated into it here.
+		 */
 		UNTRANSLATABLE(false),
 		/** Gone out in this language. */
 		SENT(false),
@@ -109,7 +111,7 @@ public class LanguagePlan {
 			if (language.equals(c.language())) {
 				status = Status.ORIGINAL;
 			}
-			else if (!lifecycle.translatable(language)) {
+			else if (!lifecycle.translatable(c, language)) {
 				status = started ? Status.MISSED_UNTRANSLATABLE : Status.UNTRANSLATABLE;
 			}
 			else if (complete(c, translated.getOrDefault(language, Map.of()))) {
@@ -126,11 +128,6 @@ public class LanguagePlan {
 	/** How many would receive the alert if it were sent now. */
 	public static long willReceive(List<Line> lines) {
 		return lines.stream().filter(l -> l.status().willReceive).mapToLong(Line::count).sum();
-	}
-
-	/** The language content is translated from (for the page's explanation). */
-	public Locale originalLanguage() {
-		return translations.originalLanguage();
 	}
 
 	private static boolean complete(AlertContent c, Map<String, String> fields) {

@@ -105,7 +105,6 @@ class AlertAdminController {
 		List<LanguagePlan.Line> languages = plan.of(stored);
 		model.addAttribute("languages", languages);
 		model.addAttribute("audience", LanguagePlan.willReceive(languages));
-		model.addAttribute("translatedFrom", plan.originalLanguage().toLanguageTag());
 		model.addAttribute("progress", lifecycle.progress(id));
 		model.addAttribute("zone", properties.zone());
 		model.addAttribute("scheduledAt",

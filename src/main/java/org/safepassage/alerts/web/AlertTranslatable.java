@@ -2,6 +2,7 @@ package org.safepassage.alerts.web;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What staff translate of an alert: title, body, points (one per line) and the verse,
- * within the limits of the alert form.
+ * within the limits of the alert form, from the language it is written in into every
+ * other one.
  */
 @Component
 class AlertTranslatable implements TranslatableKind {
@@ -52,6 +54,15 @@ class AlertTranslatable implements TranslatableKind {
 			originals.put("verseReference", c.hasVerse() ? c.verseReference() : "");
 			return originals;
 		});
+	}
+
+	/**
+	 * The alert's own language: one written in Korean is translated into English and
+	 * Chinese, never into Korean.
+	 */
+	@Override
+	public Optional<Locale> writtenIn(long id) {
+		return alerts.find(id).map(stored -> Locale.forLanguageTag(stored.alert().content().language()));
 	}
 
 	@Override

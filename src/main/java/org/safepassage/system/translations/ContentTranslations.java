@@ -2,6 +2,7 @@ package org.safepassage.system.translations;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,13 +69,44 @@ public class ContentTranslations {
 	}
 
 	/**
-	 * The languages content can be translated into: every offered one but the default.
+	 * The languages content written in the default language can be translated into: every
+	 * offered one but the default.
 	 */
 	public List<Locale> languages() {
 		return languages;
 	}
 
-	/** The language originals are written in (the default one). */
+	/**
+	 * The languages a record written in {@code writtenIn} can be translated into: every
+	 * offered one but its own, the default included when it is written in another.
+	 */
+	public List<Locale> languagesFrom(Locale writtenIn) {
+		if (writtenIn == null || original.equals(writtenIn)) {
+			return languages;
+		}
+		List<Locale> targets = new ArrayList<>();
+		targets.add(original);
+		languages.stream().filter(l -> !l.equals(writtenIn)).forEach(targets::add);
+		return List.copyOf(targets);
+	}
+
+	/** The language a record is written in, as its kind declares (else the default). */
+	public Locale writtenIn(String kind, long id) {
+		return kind(kind).flatMap(k -> k.writtenIn(id)).orElse(original);
+	}
+
+	/**
+	 * The languages a record can be translated into: every offered one but the one it is
+	 * written in.
+	 */
+	public List<Locale> languagesOf(String kind, long id) {
+		return languagesFrom(writtenIn(kind, id));
+	}
+
+	/**
+	 * The default language: the one originals are written in unless their kind says
+	 * otherwise ({@link TranslatableKind#writtenIn}).
+	 */
 	public Locale originalLanguage() {
 		return original;
 	}
@@ -85,7 +117,9 @@ public class ContentTranslations {
 
 	/**
 	 * The translated fields of a record in a language (field to text); empty in the
-	 * default language or when nothing is translated.
+	 * default language or when nothing is translated. For a record written in the default
+	 * language; one written in another is read with
+	 * {@link #localize(String, long, Locale, String)}.
 	 */
 	public Map<String, String> of(String kind, long id, Locale locale) {
 		if (locale == null || !languages.contains(locale)) {
@@ -105,7 +139,8 @@ public class ContentTranslations {
 	/**
 	 * As {@link #localize(String, long, Locale)}, for a record written in a language of
 	 * its own (an alert written in Korean): a reader of that language reads it as
-	 * written.
+	 * written, a reader of any other offered language (the default included) its
+	 * translation where there is one.
 	 */
 	public Localized localize(String kind, long id, Locale locale, String writtenIn) {
 		boolean translatable = locale != null && !locale.toLanguageTag().equalsIgnoreCase(writtenIn)
@@ -176,8 +211,8 @@ public class ContentTranslations {
 		TranslatableKind declared = kind(kind).orElseThrow(() -> new IllegalArgumentException("No kind " + kind));
 		TranslatableKind.Field declaredField = declared.field(field)
 			.orElseThrow(() -> new IllegalArgumentException("No field " + field + " in " + kind));
-		if (!languages.contains(language)) {
-			throw new IllegalArgumentException("Not a language to translate into: " + language);
+		if (!languagesOf(kind, id).contains(language)) {
+			throw new IllegalArgumentException("Not a language to translate " + kind + " " + id + " into: " + language);
 		}
 		String value = text == null ? "" : text.strip();
 		if (value.length() > declaredField.maxLength()
@@ -225,8 +260,8 @@ public class ContentTranslations {
 	 * A record's translated fields in a reader's language.
 	 *
 	 * @param translated field to translated text
-	 * @param translatable whether the reader's language is one content is translated into
-	 * (not the default)
+	 * @param translatable whether the reader's language is one the record is translated
+	 * into (not the one it is written in)
 	 * @param originalLanguage the language tag of the originals
 	 */
 	public record Localized(Map<String, String> translated, boolean translatable, String originalLanguage) {

@@ -1,6 +1,7 @@
 package org.safepassage.system.translations;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,10 +18,20 @@ public interface TranslatableKind {
 	List<Field> fields();
 
 	/**
-	 * The original text of each field, in the default language; empty when the record
-	 * does not exist.
+	 * The original text of each field, in the language the record is written in; empty
+	 * when the record does not exist.
 	 */
 	Optional<Map<String, String>> originals(long id);
+
+	/**
+	 * The language the record is written in, when it is not the default one (an alert
+	 * written in Korean): it can then be translated into every other offered language,
+	 * the default included, and never into its own. Empty (the default) for kinds whose
+	 * records are always written in the default language.
+	 */
+	default Optional<Locale> writtenIn(long id) {
+		return Optional.empty();
+	}
 
 	/** What the staff page calls the record (its title). */
 	String title(long id);

@@ -57,7 +57,7 @@ class TranslationController {
 		Map<String, Map<String, String>> saved = translations.all(kind, id);
 		Map<String, String> values = new HashMap<>();
 		saved.forEach((language, fields) -> fields.forEach((field, text) -> values.put(language + "." + field, text)));
-		return page(declared, id, originals, values, Map.of(), model);
+		return page(declared, id, originals, values, Map.of(), null, model);
 	}
 
 	@PostMapping("/admin/translations/{kind}/{id}")
@@ -65,10 +65,17 @@ class TranslationController {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		TranslatableKind declared = allowed(kind, staff);
 		Map<String, String> originals = originals(declared, id);
+		Locale writtenIn = translations.writtenIn(kind, id);
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, String> errors = new HashMap<>();
+		boolean ownLanguage = false;
 		for (TranslatableKind.Field field : declared.fields()) {
-			for (Locale language : translations.languages()) {
+			// A "translation" into the language the record is written in (from a page
+			// opened before its language changed, or a hand-made request) would never be
+			// shown: refused with a message rather than dropped without a word.
+			String own = request.getParameter(writtenIn.toLanguageTag() + "." + field.name());
+			ownLanguage |= own != null && !own.isBlank();
+			for (Locale language : translations.languagesFrom(writtenIn)) {
 				String name = language.toLanguageTag() + "." + field.name();
 				String value = request.getParameter(name);
 				if (value == null) {
@@ -84,9 +91,9 @@ class TranslationController {
 				}
 			}
 		}
-		if (!errors.isEmpty()) {
+		if (!errors.isEmpty() || ownLanguage) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(declared, id, originals, values, errors, model);
+			return page(declared, id, originals, values, errors, ownLanguage ? writtenIn : null, model);
 		}
 		int changed = 0;
 		for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -105,12 +112,17 @@ class TranslationController {
 		return "redirect:/admin/translations/" + kind + "/" + id;
 	}
 
+	/**
+	 * @param ownLanguage the record's language when a translation into it was sent (and
+	 * refused), else null
+	 */
 	private String page(TranslatableKind declared, long id, Map<String, String> originals, Map<String, String> values,
-			Map<String, String> errors, Model model) {
+			Map<String, String> errors, Locale ownLanguage, Model model) {
+		Locale writtenIn = translations.writtenIn(declared.kind(), id);
 		List<FieldView> fields = new ArrayList<>();
 		for (TranslatableKind.Field field : declared.fields()) {
 			List<Entry> entries = new ArrayList<>();
-			for (Locale language : translations.languages()) {
+			for (Locale language : translations.languagesFrom(writtenIn)) {
 				String tag = language.toLanguageTag();
 				String name = tag + "." + field.name();
 				entries.add(new Entry(name, tag + "-" + field.name(), tag, values.getOrDefault(name, ""),
@@ -124,9 +136,10 @@ class TranslationController {
 		model.addAttribute("recordTitle", declared.title(id));
 		model.addAttribute("publicPath", declared.publicPath(id));
 		model.addAttribute("adminPath", declared.adminPath(id));
-		model.addAttribute("originalLanguage", translations.originalLanguage().toLanguageTag());
+		model.addAttribute("originalLanguage", writtenIn.toLanguageTag());
 		model.addAttribute("fields", fields);
 		model.addAttribute("hasErrors", !errors.isEmpty());
+		model.addAttribute("ownLanguage", ownLanguage == null ? null : ownLanguage.toLanguageTag());
 		return "admin/translations/edit";
 	}
 
