@@ -42,6 +42,11 @@ class CampaignTranslationIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("信件须以英文书写")))
 			.andExpect(content().string(containsString("I am writing to you as your constituent")));
 		mvc.perform(get("/letters/{id}", id)).andExpect(content().string(containsString("<h1>" + TITLE + "</h1>")));
+		// The list of campaigns too.
+		mvc.perform(get("/ko/letters"))
+			.andExpect(content().string(containsString(">지역구 의원에게 강제 북송 문제를 제기해 달라고 요청하세요</a>")))
+			.andExpect(content().string(not(containsString(TITLE))));
+		mvc.perform(get("/letters")).andExpect(content().string(containsString(">" + TITLE + "</a>")));
 		mvc.perform(get("/admin/letters/{id}", id).with(user("c@example.org").roles("CAMPAIGNER"))
 			.header("Accept-Language", "ko"))
 			.andExpect(status().isOk())
