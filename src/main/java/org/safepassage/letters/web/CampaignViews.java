@@ -79,22 +79,6 @@ class CampaignViews {
 		return view(campaign, false, translations.localize(CampaignContent.TRANSLATION_KIND, campaign.id(), reader));
 	}
 
-	/**
-	 * The campaigns' titles for a list, in the reader's language where translated (each
-	 * with the {@code lang} it needs when shown in the original).
-	 */
-	List<ListedCampaign> listed(List<LetterCampaign> campaigns, Locale reader) {
-		return campaigns.stream().map(c -> {
-			ContentTranslations.Localized local = translations.localize(CampaignContent.TRANSLATION_KIND, c.id(),
-					reader);
-			return new ListedCampaign(c.id(), local.text("title", c.content().title()), local.lang("title"));
-		}).toList();
-	}
-
-	/** A campaign on the public list. */
-	record ListedCampaign(long id, String title, String lang) {
-	}
-
 	private CampaignView view(LetterCampaign campaign, boolean staff, ContentTranslations.Localized local) {
 		var content = campaign.content();
 		Map<String, String> bodyNames = directory.bodies()
@@ -136,6 +120,22 @@ class CampaignViews {
 
 	List<LetterCampaign> forAlert(long id) {
 		return campaigns.forAlert(id);
+	}
+
+	/**
+	 * The campaigns' titles for a list, in the reader's language where translated (each
+	 * with the {@code lang} it needs when shown in the original).
+	 */
+	List<ListedCampaign> listed(List<LetterCampaign> campaigns, Locale reader) {
+		return campaigns.stream().map(c -> {
+			ContentTranslations.Localized local = translations.localize(CampaignContent.TRANSLATION_KIND, c.id(),
+					reader);
+			return new ListedCampaign(c.id(), local.text("title", c.content().title()), local.lang("title"));
+		}).toList();
+	}
+
+	/** A campaign on the public list. */
+	record ListedCampaign(long id, String title, String lang) {
 	}
 
 }
