@@ -76,6 +76,15 @@ class NewReaderBrowserTest extends IntegrationTest {
 			"A motion was tabled asking the", "to debate China's return of North Korean refugees after the returns of",
 			"debate on the returns was sought in the Commons; supporters were asked to pray that it is granted and heard" };
 
+	/**
+	 * The demo estimates' words: estimates are not a translatable kind yet, so the
+	 * evidence page shows them in English, unmarked, to every reader.
+	 */
+	static final String[] ESTIMATES_NOT_TRANSLATABLE = {
+			"Release International on its petition to the Chinese Embassy in London",
+			"Stated when the petition was delivered, around the 2009 World Watch List; the period is approximate.",
+			"People who crossed, not people returned; the ten years are approximate." };
+
 	static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
 	static final Locator.GetByLabelOptions MAIN_EXACT = new Locator.GetByLabelOptions().setExact(true);
@@ -137,7 +146,8 @@ class NewReaderBrowserTest extends IntegrationTest {
 	 * Simplified Chinese translation, and finds the incident, titled in Korean.
 	 */
 	@Test
-	@Disabled("Needs issue 15's search in translations (branch h-links): the demo incidents hold Chinese only there")
+	@Disabled("Needs issue 15's search in translations (branch h-links; passes merged with it at efd96af): "
+			+ "the demo incidents hold Chinese only in their translations")
 	void aChineseSearchTermFindsTheIncidentThatContainsIt() {
 		Reader ko = new Reader(Locale.forLanguageTag("ko"), this.messages, this.axe);
 		try (BrowserContext context = context("ko-KR", "ko-KR,ko;q=0.9")) {
@@ -153,7 +163,7 @@ class NewReaderBrowserTest extends IntegrationTest {
 			assertThat(page.getByRole(AriaRole.LINK,
 					new Page.GetByRoleOptions().setName("하룻밤 새 북한 주민 수백 명 중국에서 송환").setExact(true)))
 				.isVisible();
-			ko.checkPage(page, "evidence search", names(SOURCES, OWNED_ELSEWHERE));
+			ko.checkPage(page, "evidence search", names(names(SOURCES, OWNED_ELSEWHERE), ESTIMATES_NOT_TRANSLATABLE));
 		}
 		ko.assertReadable(1);
 	}
