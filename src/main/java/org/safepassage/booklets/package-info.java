@@ -10,7 +10,8 @@
  * limits, confirmation and stock), {@code fulfilment} (the staff's list, CSV, dispatch,
  * cancellation and the removal of details), {@code web} and {@code demo}.
  */
-@ApplicationModule(displayName = "Booklets", allowedDependencies = { "system", "system::mail", "shared" })
+@ApplicationModule(displayName = "Booklets",
+		allowedDependencies = { "system", "system::mail", "system::translations", "shared" })
 package org.safepassage.booklets;
 
 import org.springframework.modulith.ApplicationModule;

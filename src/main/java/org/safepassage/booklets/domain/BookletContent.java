@@ -9,6 +9,9 @@ import java.util.List;
 public record BookletContent(String title, String description, List<String> languages, List<String> countries,
 		int perOrderLimit) {
 
+	/** The kind of record staff translate ({@code system.translations}). */
+	public static final String TRANSLATION_KIND = "booklet";
+
 	public BookletContent {
 		languages = List.copyOf(languages);
 		countries = List.copyOf(countries);

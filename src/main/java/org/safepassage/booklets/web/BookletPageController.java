@@ -1,14 +1,17 @@
 package org.safepassage.booklets.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.safepassage.booklets.domain.Booklet;
+import org.safepassage.booklets.domain.BookletContent;
 import org.safepassage.booklets.domain.BookletRepository;
 import org.safepassage.booklets.domain.BookletsProperties;
 import org.safepassage.booklets.ordering.OrderConfirmation;
@@ -18,6 +21,7 @@ import org.safepassage.shared.Countries;
 import org.safepassage.shared.NotFoundException;
 import org.safepassage.shared.Tokens;
 import org.safepassage.system.PublicFormOrigin;
+import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +54,12 @@ class BookletPageController {
 
 	private final BookletsProperties properties;
 
+	private final ContentTranslations translations;
+
 	BookletPageController(BookletRepository booklets, Ordering ordering, OrderConfirmation confirmation,
-			PublicFormOrigin origin, BookletsProperties properties) {
+			PublicFormOrigin origin, BookletsProperties properties, ContentTranslations translations) {
 		this.properties = properties;
+		this.translations = translations;
 		this.booklets = booklets;
 		this.ordering = ordering;
 		this.confirmation = confirmation;
@@ -67,14 +74,18 @@ class BookletPageController {
 	}
 
 	@GetMapping("/resources")
-	String list(Model model) {
-		model.addAttribute("booklets", booklets.published());
+	String list(Locale locale, Model model) {
+		List<Booklet> published = booklets.published();
+		Map<Long, ContentTranslations.Localized> locals = new HashMap<>();
+		published.forEach(b -> locals.put(b.id(), local(b, locale)));
+		model.addAttribute("booklets", published.stream().map(b -> inReadersLanguage(b, locals.get(b.id()))).toList());
+		model.addAttribute("locals", locals);
 		return "booklets/list";
 	}
 
 	@GetMapping("/resources/{id:\\d+}")
 	String show(@PathVariable long id, Locale locale, Model model) {
-		Booklet booklet = published(id);
+		Booklet booklet = published(id, locale, model);
 		model.addAttribute("form", OrderForm.start(defaultLanguage(booklet, locale), null));
 		return page(booklet, locale, model);
 	}
@@ -82,7 +93,8 @@ class BookletPageController {
 	@PostMapping("/resources/{id:\\d+}/order")
 	String order(@PathVariable long id, @Valid @ModelAttribute("form") OrderForm form, BindingResult errors,
 			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
-		Booklet booklet = published(id);
+		// In the reader's language, which the confirmation mail is written in too.
+		Booklet booklet = published(id, locale, model);
 		if (!errors.hasErrors()) {
 			ordering.check(booklet, form)
 				.forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.arguments(), null));
@@ -104,8 +116,8 @@ class BookletPageController {
 	}
 
 	@GetMapping("/resources/{id:\\d+}/check-your-email")
-	String checkYourEmail(@PathVariable long id, Model model) {
-		model.addAttribute("booklet", published(id));
+	String checkYourEmail(@PathVariable long id, Locale locale, Model model) {
+		published(id, locale, model);
 		return "booklets/check-email";
 	}
 
@@ -116,17 +128,25 @@ class BookletPageController {
 	}
 
 	@GetMapping("/resources/confirm")
-	String confirmPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-		return linkPage(confirmation.inspect(token), token, model, response);
+	String confirmPage(@RequestParam(required = false) String token, Locale locale, Model model,
+			HttpServletResponse response) {
+		return linkPage(confirmation.inspect(token), token, locale, model, response);
 	}
 
 	@PostMapping("/resources/confirm")
-	String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-		return linkPage(confirmation.confirm(token), token, model, response);
+	String confirm(@RequestParam(required = false) String token, Locale locale, Model model,
+			HttpServletResponse response) {
+		return linkPage(confirmation.confirm(token), token, locale, model, response);
 	}
 
-	private String linkPage(OrderConfirmation.Link link, String token, Model model, HttpServletResponse response) {
+	private String linkPage(OrderConfirmation.Link link, String token, Locale locale, Model model,
+			HttpServletResponse response) {
 		model.addAttribute("link", link);
+		if (link.bookletId() != null) {
+			ContentTranslations.Localized local = translations.localize(BookletContent.TRANSLATION_KIND,
+					link.bookletId(), locale);
+			model.addAttribute("bookletTitle", local.text("title", link.title()));
+		}
 		model.addAttribute("status", link.status().name());
 		model.addAttribute("token", Tokens.looksValid(token) ? token : null);
 		response.setStatus(switch (link.status()) {
@@ -139,7 +159,6 @@ class BookletPageController {
 	}
 
 	private String page(Booklet booklet, Locale locale, Model model) {
-		model.addAttribute("booklet", booklet);
 		model.addAttribute("keepDays", properties.keepDetailsFor().toDays());
 		List<String> countries = booklet.content()
 			.countries()
@@ -168,6 +187,33 @@ class BookletPageController {
 		return booklets.find(id)
 			.filter(Booklet::isPublished)
 			.orElseThrow(() -> new NotFoundException("No published booklet " + id));
+	}
+
+	/**
+	 * The published booklet with its title and description in the reader's language where
+	 * staff translated them; the page's model gets both and what the page needs to mark
+	 * an untranslated field ({@code local}).
+	 */
+	private Booklet published(long id, Locale locale, Model model) {
+		Booklet original = published(id);
+		ContentTranslations.Localized local = local(original, locale);
+		Booklet booklet = inReadersLanguage(original, local);
+		model.addAttribute("booklet", booklet);
+		model.addAttribute("local", local);
+		return booklet;
+	}
+
+	private ContentTranslations.Localized local(Booklet booklet, Locale locale) {
+		return translations.localize(BookletContent.TRANSLATION_KIND, booklet.id(), locale);
+	}
+
+	private static Booklet inReadersLanguage(Booklet booklet, ContentTranslations.Localized local) {
+		BookletContent content = booklet.content();
+		return new Booklet(booklet.id(),
+				new BookletContent(local.text("title", content.title()),
+						local.text("description", content.description()), content.languages(), content.countries(),
+						content.perOrderLimit()),
+				booklet.state(), booklet.stock(), booklet.hasCover());
 	}
 
 }

@@ -30,4 +30,14 @@ record CampaignView(long id, String title, String state, String subject, String 
 		return "OPEN".equals(state);
 	}
 
+	/**
+	 * The {@code lang} of the parliamentary record's entries (bodies, members,
+	 * summaries), which staff write in the original language and nobody translates: the
+	 * original's for a reader of another language, {@code null} (the page's own)
+	 * otherwise.
+	 */
+	public String recordLang() {
+		return local.translatable() ? local.originalLanguage() : null;
+	}
+
 }

@@ -128,4 +128,20 @@ class CampaignViews {
 		return campaigns.forAlert(id);
 	}
 
+	/**
+	 * The campaigns' titles for a list, in the reader's language where translated (each
+	 * with the {@code lang} it needs when shown in the original).
+	 */
+	List<ListedCampaign> listed(List<LetterCampaign> campaigns, Locale reader) {
+		return campaigns.stream().map(c -> {
+			ContentTranslations.Localized local = translations.localize(CampaignContent.TRANSLATION_KIND, c.id(),
+					reader);
+			return new ListedCampaign(c.id(), local.text("title", c.content().title()), local.lang("title"));
+		}).toList();
+	}
+
+	/** A campaign on the public list. */
+	record ListedCampaign(long id, String title, String lang) {
+	}
+
 }

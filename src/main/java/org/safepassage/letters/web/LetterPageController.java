@@ -59,9 +59,9 @@ class LetterPageController {
 	}
 
 	@GetMapping("/letters")
-	String list(Model model) {
-		model.addAttribute("open", campaigns.inStates(CampaignState.OPEN));
-		model.addAttribute("closed", campaigns.inStates(CampaignState.CLOSED));
+	String list(Locale locale, Model model) {
+		model.addAttribute("open", views.listed(campaigns.inStates(CampaignState.OPEN), locale));
+		model.addAttribute("closed", views.listed(campaigns.inStates(CampaignState.CLOSED), locale));
 		return "letters/list";
 	}
 

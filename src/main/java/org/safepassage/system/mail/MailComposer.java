@@ -1,5 +1,6 @@
 package org.safepassage.system.mail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.dialect.IDialect;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -25,7 +27,11 @@ public class MailComposer {
 
 	private final MessageSource messages;
 
-	MailComposer(TemplateEngine htmlEngine, MessageSource messages) {
+	/**
+	 * The text engine gets the application's dialects too, so a text mail writes dates as
+	 * the HTML one does ({@code #local.day}), in the recipient's language.
+	 */
+	MailComposer(TemplateEngine htmlEngine, MessageSource messages, List<IDialect> dialects) {
 		this.htmlEngine = htmlEngine;
 		this.messages = messages;
 		ClassLoaderTemplateResolver text = new ClassLoaderTemplateResolver();
@@ -36,6 +42,7 @@ public class MailComposer {
 		this.textEngine = new SpringTemplateEngine();
 		this.textEngine.setTemplateResolver(text);
 		this.textEngine.setTemplateEngineMessageSource(messages);
+		dialects.forEach(this.textEngine::addDialect);
 	}
 
 	public OutgoingMail compose(String recipient, String template, Map<String, Object> model, Locale locale,

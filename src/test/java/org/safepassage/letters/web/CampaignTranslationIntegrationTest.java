@@ -34,6 +34,9 @@ class CampaignTranslationIntegrationTest extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1>지역구 의원에게 강제 북송 문제를 제기해 달라고 요청하세요</h1>")))
 			.andExpect(content().string(containsString("편지는 영어로 써 주세요")))
+			// The parliamentary record is written in English and not translated: marked
+			// so.
+			.andExpect(content().string(containsString("<p lang=\"en\">A motion was tabled")))
 			.andExpect(content().string(not(containsString("아직 한국어로 번역되지 않아"))));
 		mvc.perform(get("/letters/{id}", id).header("Accept-Language", "zh-Hant"))
 			.andExpect(content().string(containsString("請您的國會議員就強制遣返問題發聲")));
@@ -41,7 +44,14 @@ class CampaignTranslationIntegrationTest extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("信件须以英文书写")))
 			.andExpect(content().string(containsString("I am writing to you as your constituent")));
-		mvc.perform(get("/letters/{id}", id)).andExpect(content().string(containsString("<h1>" + TITLE + "</h1>")));
+		mvc.perform(get("/letters/{id}", id))
+			.andExpect(content().string(containsString("<h1>" + TITLE + "</h1>")))
+			.andExpect(content().string(containsString("<p>A motion was tabled")));
+		// The list of campaigns too.
+		mvc.perform(get("/ko/letters"))
+			.andExpect(content().string(containsString(">지역구 의원에게 강제 북송 문제를 제기해 달라고 요청하세요</a>")))
+			.andExpect(content().string(not(containsString(TITLE))));
+		mvc.perform(get("/letters")).andExpect(content().string(containsString(">" + TITLE + "</a>")));
 		mvc.perform(get("/admin/letters/{id}", id).with(user("c@example.org").roles("CAMPAIGNER"))
 			.header("Accept-Language", "ko"))
 			.andExpect(status().isOk())
