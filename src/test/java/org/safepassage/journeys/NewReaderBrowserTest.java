@@ -22,7 +22,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.safepassage.Chromium;
@@ -150,8 +149,6 @@ class NewReaderBrowserTest extends IntegrationTest {
 	 * Simplified Chinese translation, and finds the incident, titled in Korean.
 	 */
 	@Test
-	@Disabled("Needs issue 15's search in translations (branch h-links; passes merged with it at efd96af): "
-			+ "the demo incidents hold Chinese only in their translations")
 	void aChineseSearchTermFindsTheIncidentThatContainsIt() {
 		Reader ko = new Reader(Locale.forLanguageTag("ko"), this.messages, this.axe);
 		try (BrowserContext context = context("ko-KR", "ko-KR,ko;q=0.9")) {
