@@ -48,6 +48,8 @@ public class AddressLanguageFilter extends OncePerRequestFilter {
 	private static final List<String> UNPREFIXED = List.of("/css/", "/js/", "/webjars/", "/api/", "/actuator",
 			"/favicon", "/alerts/feed/", "/v3/api-docs");
 
+	private static final List<String> ASSETS = List.of("/css/", "/js/", "/webjars/", "/fonts/", "/images/", "/favicon");
+
 	private final Map<String, Locale> byPrefix = new LinkedHashMap<>();
 
 	public AddressLanguageFilter(List<Locale> supported) {
@@ -70,6 +72,12 @@ public class AddressLanguageFilter extends OncePerRequestFilter {
 		String first = end < 0 ? path : path.substring(0, end);
 		Locale locale = this.byPrefix.get(first);
 		if (locale == null) {
+			if (!isAsset(path)) {
+				// Without a prefix the language comes from the cookie or Accept-Language:
+				// a
+				// shared cache must not hand one reader's language to another.
+				response.addHeader("Vary", "Accept-Language, Cookie");
+			}
 			chain.doFilter(request, response);
 			return;
 		}
@@ -80,6 +88,16 @@ public class AddressLanguageFilter extends OncePerRequestFilter {
 		ServletRequestPathUtils.clearParsedRequestPath(request);
 		request.removeAttribute(UrlPathHelper.PATH_ATTRIBUTE);
 		chain.doFilter(new Unprefixed(request, context + rest, first), response);
+	}
+
+	/** Files that are the same in every language. */
+	private static boolean isAsset(String path) {
+		for (String asset : ASSETS) {
+			if (path.startsWith(asset)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The request as if it had come without the prefix. */

@@ -57,6 +57,15 @@ class AddressLanguageFilterTest {
 	}
 
 	@Test
+	void pagesWithoutAPrefixVaryByLanguageHeaderAndCookieButAssetsDoNot() throws Exception {
+		assertThat(run("/petitions/7").response().getHeaders("Vary")).containsExactly("Accept-Language, Cookie");
+		assertThat(run("/api/petitions/7/count").response().getHeaders("Vary"))
+			.containsExactly("Accept-Language, Cookie");
+		assertThat(run("/ko/petitions/7").response().getHeaders("Vary")).isEmpty();
+		assertThat(run("/css/site.css").response().getHeaders("Vary")).isEmpty();
+	}
+
+	@Test
 	void otherAddressesPassUntouched() throws Exception {
 		for (String uri : List.of("/petitions/7", "/en/petitions/7", "/fr/petitions/7", "/KO/petitions", "/kor/x")) {
 			Seen seen = run(uri);
