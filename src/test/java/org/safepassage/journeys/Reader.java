@@ -62,7 +62,8 @@ final class Reader {
 			  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			    const el = node.parentElement;
 			    // A textarea holds what the reader writes (a letter to a UK representative is written in English).
-			    if (!el || el.closest('script,style,noscript,template,textarea') || !el.checkVisibility()) continue;
+			    // translate="no" marks names (a case's pseudonym) that stay as written in every language.
+			    if (!el || el.closest('script,style,noscript,template,textarea,[translate=no]') || !el.checkVisibility()) continue;
 			    const text = node.textContent.replace(/\\s+/g, ' ').trim();
 			    if (!text) continue;
 			    if (langOf(el) !== pageLang) { foreign.push(langOf(el) + ': ' + text); continue; }
