@@ -18,7 +18,7 @@ public final class PetitionQueries {
 	public static final String PETITION_COLUMNS = """
 			id, title, background, demands, target, signature_goal, closing_at, state, rejection_reason,
 			hidden_reason, delivery_note, created_by, created_at, submitted_at, opened_at, closed_at, delivered_at,
-			paused_at, version""";
+			paused_at, hidden_at, version""";
 
 	public static final String FIND_PETITION = "select " + PETITION_COLUMNS + " from petition where id = :id";
 
@@ -37,7 +37,7 @@ public final class PetitionQueries {
 			       signature_goal = :goal, closing_at = :closingAt, state = :state,
 			       rejection_reason = :rejectionReason, hidden_reason = :hiddenReason, delivery_note = :deliveryNote,
 			       submitted_at = :submittedAt, opened_at = :openedAt, closed_at = :closedAt,
-			       delivered_at = :deliveredAt, paused_at = :pausedAt, version = version + 1
+			       delivered_at = :deliveredAt, paused_at = :pausedAt, hidden_at = :hiddenAt, version = version + 1
 			where id = :id and version = :version""";
 
 	public static final String LIST_BY_STATE = """
@@ -556,11 +556,14 @@ public final class PetitionQueries {
 			where id in (select id from signature where ip is not null and created_at < :before
 			             order by created_at limit :limit for update skip locked)""";
 
-	/** Petitions delivered (or closed and never delivered) before {@code :before}. */
+	/**
+	 * Petitions delivered, or closed and never delivered, or hidden and never closed,
+	 * before {@code :before}.
+	 */
 	public static final String PETITIONS_TO_ERASE = """
 			select id from petition
 			where personal_data_erased_at is null and state in ('CLOSED', 'DELIVERED', 'HIDDEN')
-			  and coalesce(delivered_at, closed_at) < :before
+			  and coalesce(delivered_at, closed_at, hidden_at) < :before
 			order by id""";
 
 	public static final String SIGNATURE_SPAN_OF_PETITION = """

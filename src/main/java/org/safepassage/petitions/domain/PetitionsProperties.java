@@ -74,9 +74,9 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 	 * What is kept of a signature and for how long (docs/security.md). Every day at
 	 * {@code run-at} (in {@link #zone()}): addresses older than {@code addresses-for} are
 	 * dropped; names, e-mails and postcodes are erased {@code personal-data-months} after
-	 * the petition was delivered, or closed when it was never delivered; unconfirmed
-	 * signatures whose links have all expired are removed. At most {@code batch-size}
-	 * rows per transaction.
+	 * the petition was delivered, or closed when it was never delivered, or hidden when
+	 * it was hidden while open; unconfirmed signatures whose links have all expired are
+	 * removed. At most {@code batch-size} rows per transaction.
 	 */
 	public record Retention(@DefaultValue("true") boolean enabled, @DefaultValue("04:15") LocalTime runAt,
 			@DefaultValue("30d") Duration addressesFor, @DefaultValue("6") int personalDataMonths,
