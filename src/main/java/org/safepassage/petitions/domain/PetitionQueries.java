@@ -465,11 +465,11 @@ public final class PetitionQueries {
 
 	public static final String ADVANCE_UPDATE = """
 			update petition_update
-			set after_id = :afterId, queued = queued + :queued, finished_at = :finishedAt
+			set after_id = :afterId, queued = queued + :queued, capped = capped + :capped, finished_at = :finishedAt
 			where id = :id""";
 
 	public static final String UPDATES_OF_PETITION = """
-			select u.id, u.kind, u.created_at, u.queued, u.finished_at, r.responder
+			select u.id, u.kind, u.created_at, u.queued, u.capped, u.finished_at, r.responder
 			from petition_update u left join petition_response r on r.id = u.response_id
 			where u.petition_id = :petitionId
 			order by u.id""";

@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 class DeliveryPhotosTest {
 
 	final DeliveryPhotos photos = new DeliveryPhotos(
-			new PetitionsProperties.Updates(500, Duration.ofSeconds(2), DataSize.ofKilobytes(512), 4_000_000, 1200));
+			new PetitionsProperties.Updates(500, Duration.ofSeconds(2), DataSize.ofKilobytes(512), 4_000_000, 1200, 3));
 
 	/** A 1×1 lossless WebP (the image browsers' feature tests use). */
 	static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
