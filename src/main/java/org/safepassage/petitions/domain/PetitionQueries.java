@@ -232,6 +232,17 @@ public final class PetitionQueries {
 	public static final String FIND_PACK = "select " + PACK_COLUMNS
 			+ " from delivery_pack where id = :packId and petition_id = :petitionId";
 
+	public static final String INSERT_PACK_DOWNLOAD = """
+			insert into delivery_pack_download (pack_id, format, downloaded_by, downloaded_at, address)
+			values (:packId, :format, :by, :at, :address)""";
+
+	/** The latest downloads of a petition's packs, newest first. */
+	public static final String PACK_DOWNLOADS = """
+			select d.pack_id, p.generated_at, d.format, d.downloaded_by, d.downloaded_at, d.address
+			from delivery_pack_download d join delivery_pack p on p.id = d.pack_id
+			where p.petition_id = :petitionId
+			order by d.id desc limit :limit""";
+
 	/** The pack staff chose when recording the delivery, else the latest one. */
 	public static final String PUBLISHED_PACK = "select " + PACK_COLUMNS + """
 			 from delivery_pack where petition_id = :petitionId
