@@ -1,6 +1,8 @@
 package org.safepassage.petitions.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.Petitions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The update job queues each opted-in signer once per update, in batches, however many
@@ -38,6 +41,9 @@ class SignerUpdatesIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	SignerUpdates updates;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void concurrentRunsQueueEverySignerExactlyOnceInBatches() throws Exception {
@@ -110,7 +116,7 @@ class SignerUpdatesIntegrationTest extends IntegrationTest {
 	 * staff, and the next day it is mailed again.
 	 */
 	@Test
-	void oneMailboxGetsAtMostTheDaysCapOfUpdateMailsFromAllPetitions() {
+	void oneMailboxGetsAtMostTheDaysCapOfUpdateMailsFromAllPetitions() throws Exception {
 		List<Long> petitions = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			long id = Petitions.openPetition(repository, "Capped " + i);
@@ -135,6 +141,19 @@ class SignerUpdatesIntegrationTest extends IntegrationTest {
 			.param(petitions.toArray(Long[]::new))
 			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
 			.single()).containsExactly(1L, 7L);
+
+		// Staff see on each delivery page how many signers were left out.
+		long leftOut = 0;
+		for (long id : petitions) {
+			leftOut += records.updates(id).getFirst().capped();
+			String page = mvc
+				.perform(get("/admin/petitions/{id}/delivery", id).with(user("staff@example.org").roles("CAMPAIGNER")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("Over the daily limit");
+		}
+		assertThat(leftOut).isEqualTo(1);
 
 		// The next day (UTC) the mailbox is told of a response.
 		clock.advance(Duration.ofDays(1));
