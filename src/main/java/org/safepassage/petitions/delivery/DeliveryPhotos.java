@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * bytes, never the file name: JPEG, PNG or WebP only. The size in pixels is checked
  * before decoding (a small file can claim a huge image), and the picture is drawn again
  * into a new JPEG with no metadata, so the camera's GPS position, time and serial number
- * never reach the public page.
+ * never reach the public page. Before the metadata goes, its EXIF orientation is applied
+ * to the pixels ({@link ExifOrientation}), so a phone's portrait photo stays upright.
  */
 @Component
 public class DeliveryPhotos {
@@ -69,7 +70,8 @@ public class DeliveryPhotos {
 		if (format == null) {
 			throw new RuleViolation("delivery.photo.notAnImage", "Not JPEG, PNG or WebP");
 		}
-		byte[] jpeg = encode(redraw(decode(upload, format)));
+		int orientation = ExifOrientation.of(upload, format);
+		byte[] jpeg = encode(redraw(decode(upload, format), orientation));
 		return new Photo(jpeg, "image/jpeg", etag(jpeg));
 	}
 
@@ -115,20 +117,24 @@ public class DeliveryPhotos {
 	}
 
 	/**
-	 * Into plain RGB on white (transparency has no meaning in JPEG), no larger than the
-	 * limit.
+	 * Upright as the EXIF orientation says, into plain RGB on white (transparency has no
+	 * meaning in JPEG), no larger than the limit.
 	 */
-	private BufferedImage redraw(BufferedImage image) {
-		double scale = Math.min(1.0, (double) limits.photoMaxEdge() / Math.max(image.getWidth(), image.getHeight()));
-		int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
-		int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+	private BufferedImage redraw(BufferedImage image, int orientation) {
+		boolean swap = ExifOrientation.swapsSides(orientation);
+		int seenWidth = swap ? image.getHeight() : image.getWidth();
+		int seenHeight = swap ? image.getWidth() : image.getHeight();
+		double scale = Math.min(1.0, (double) limits.photoMaxEdge() / Math.max(seenWidth, seenHeight));
+		int width = Math.max(1, (int) Math.round(seenWidth * scale));
+		int height = Math.max(1, (int) Math.round(seenHeight * scale));
 		BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = rgb.createGraphics();
 		try {
 			g.setColor(Color.WHITE);
 			g.fillRect(0, 0, width, height);
 			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-			g.drawImage(image, 0, 0, width, height, null);
+			g.scale((double) width / seenWidth, (double) height / seenHeight);
+			g.drawImage(image, ExifOrientation.transform(orientation, image.getWidth(), image.getHeight()), null);
 		}
 		finally {
 			g.dispose();

@@ -65,9 +65,12 @@ public class DeliveryRecords {
 
 	}
 
-	/** One update to signers and how far its mails have got. */
-	public record UpdateProgress(long id, UpdateKind kind, Instant createdAt, int queued, Instant finishedAt,
-			String responder, Map<String, Long> mailsByStatus) {
+	/**
+	 * One update to signers and how far its mails have got; {@code capped} signers were
+	 * not mailed because their mailbox already had the day's update mails.
+	 */
+	public record UpdateProgress(long id, UpdateKind kind, Instant createdAt, int queued, int capped,
+			Instant finishedAt, String responder, Map<String, Long> mailsByStatus) {
 
 		public long sent() {
 			return mailsByStatus.getOrDefault("sent", 0L);
@@ -173,7 +176,7 @@ public class DeliveryRecords {
 		return jdbc.sql(PetitionQueries.UPDATES_OF_PETITION)
 			.param("petitionId", petitionId)
 			.query((rs, n) -> new UpdateProgress(rs.getLong("id"), UpdateKind.valueOf(rs.getString("kind")),
-					rs.getTimestamp("created_at").toInstant(), rs.getInt("queued"),
+					rs.getTimestamp("created_at").toInstant(), rs.getInt("queued"), rs.getInt("capped"),
 					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
 					rs.getString("responder"), outbox.countsByStatus(SignerUpdates.category(rs.getLong("id")))))
 			.list();

@@ -12,6 +12,7 @@ import org.safepassage.petitions.domain.PetitionQueries;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.shared.Tokens;
+import org.safepassage.system.mail.MailboxCap;
 import org.safepassage.system.mail.Outbox;
 import org.safepassage.system.mail.OutgoingMail;
 import org.safepassage.system.mail.Suppressions;
@@ -30,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row is locked for the batch ({@code SKIP LOCKED}), so two instances never take the same
  * batch; a crash rolls the batch back whole. Either way each signer is mailed once per
  * update.
+ * <p>
+ * Each mailbox gets at most {@code mails-per-mailbox-per-day} update mails a day from all
+ * petitions together ({@link MailboxCap}, with a count of its own, apart from the public
+ * forms' confirmations), counted for the whole batch in one statement. Those over the cap
+ * are not queued, and the update counts them, for staff to see.
  */
 @Component
 public class SignerUpdates {
@@ -50,12 +56,14 @@ public class SignerUpdates {
 
 	private final Suppressions suppressions;
 
+	private final MailboxCap cap;
+
 	private final PetitionsProperties properties;
 
 	private final Clock clock;
 
 	SignerUpdates(JdbcClient jdbc, TransactionTemplate transactions, DeliveryRecords records,
-			PetitionRepository petitions, UpdateMails mails, Outbox outbox, Suppressions suppressions,
+			PetitionRepository petitions, UpdateMails mails, Outbox outbox, Suppressions suppressions, MailboxCap cap,
 			PetitionsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -64,9 +72,13 @@ public class SignerUpdates {
 		this.mails = mails;
 		this.outbox = outbox;
 		this.suppressions = suppressions;
+		this.cap = cap;
 		this.properties = properties;
 		this.clock = clock;
 	}
+
+	/** The mailbox cap's count of update mails, apart from that of the public forms. */
+	static final String CAP_KIND = "petitions.updates";
 
 	/** The outbox category of one update's mails, by which staff see its progress. */
 	static String category(long updateId) {
@@ -118,7 +130,7 @@ public class SignerUpdates {
 					rs.getString("locale")))
 			.list();
 		Instant now = clock.instant();
-		int queued = 0;
+		int[] queued = { 0, 0 };
 		if (!batch.isEmpty()) {
 			queued = queue(update, batch, now);
 		}
@@ -126,7 +138,8 @@ public class SignerUpdates {
 		jdbc.sql(PetitionQueries.ADVANCE_UPDATE)
 			.param("id", update.id())
 			.param("afterId", batch.isEmpty() ? update.afterId() : batch.getLast().signatureId())
-			.param("queued", queued)
+			.param("queued", queued[0])
+			.param("capped", queued[1])
 			.param("finishedAt", finished ? PetitionQueries.at(now) : null)
 			.update();
 		if (finished) {
@@ -135,16 +148,20 @@ public class SignerUpdates {
 		return !finished;
 	}
 
-	private int queue(Locked update, List<Recipient> batch, Instant now) {
+	/**
+	 * @return mails queued, mails not queued because their mailbox had reached the day's
+	 * cap
+	 */
+	private int[] queue(Locked update, List<Recipient> batch, Instant now) {
 		UpdateMails.Subject subject = subject(update);
 		Set<String> suppressed = suppressions.suppressedAmong(batch.stream().map(Recipient::email).toList());
+		List<Recipient> wanted = batch.stream().filter(r -> !suppressed.contains(r.email())).toList();
+		List<Recipient> allowed = cap.allowed(wanted, Recipient::email, CAP_KIND,
+				properties.updates().mailsPerMailboxPerDay());
 		List<OutgoingMail> out = new ArrayList<>();
 		List<byte[]> hashes = new ArrayList<>();
 		List<Long> signatures = new ArrayList<>();
-		for (Recipient recipient : batch) {
-			if (suppressed.contains(recipient.email())) {
-				continue;
-			}
+		for (Recipient recipient : allowed) {
 			String token = Tokens.newToken();
 			out.add(mails.write(subject, recipient, token));
 			hashes.add(Tokens.hash(token));
@@ -160,7 +177,7 @@ public class SignerUpdates {
 				.update();
 			outbox.enqueueAll(out);
 		}
-		return out.size();
+		return new int[] { out.size(), wanted.size() - allowed.size() };
 	}
 
 	private UpdateMails.Subject subject(Locked update) {

@@ -44,13 +44,15 @@ public class Petition {
 
 	private Instant pausedAt;
 
+	private Instant hiddenAt;
+
 	private final int version;
 
 	private final PendingEvents events = new PendingEvents();
 
 	Petition(Long id, PetitionContent content, PetitionState state, String rejectionReason, String hiddenReason,
 			String deliveryNote, String createdBy, Instant createdAt, Instant submittedAt, Instant openedAt,
-			Instant closedAt, Instant deliveredAt, Instant pausedAt, int version) {
+			Instant closedAt, Instant deliveredAt, Instant pausedAt, Instant hiddenAt, int version) {
 		this.id = id;
 		this.content = content;
 		this.state = state;
@@ -64,12 +66,13 @@ public class Petition {
 		this.closedAt = closedAt;
 		this.deliveredAt = deliveredAt;
 		this.pausedAt = pausedAt;
+		this.hiddenAt = hiddenAt;
 		this.version = version;
 	}
 
 	public static Petition draft(PetitionContent content, String createdBy, Instant now) {
 		return new Petition(null, content, PetitionState.DRAFT, null, null, null, createdBy, now, null, null, null,
-				null, null, 0);
+				null, null, null, 0);
 	}
 
 	void revise(PetitionContent revised) {
@@ -130,11 +133,16 @@ public class Petition {
 				"petition.rule.responseOnlyPublic");
 	}
 
-	void hide(String reason) {
+	/**
+	 * Takes the petition off the public site. Hidden while open, it collects no more and
+	 * its signers' details are erased counted from now, as if it had closed now.
+	 */
+	void hide(String reason, Instant now) {
 		require(state != PetitionState.DRAFT && state != PetitionState.HIDDEN, "petition.rule.hideNotDraft");
 		require(reason != null && !reason.isBlank(), "petition.rule.hideNeedsReason");
 		state = PetitionState.HIDDEN;
 		hiddenReason = reason;
+		hiddenAt = now;
 	}
 
 	/**
@@ -223,6 +231,11 @@ public class Petition {
 
 	public Instant pausedAt() {
 		return pausedAt;
+	}
+
+	/** When it was hidden; null unless hidden. */
+	public Instant hiddenAt() {
+		return hiddenAt;
 	}
 
 	int version() {

@@ -74,7 +74,7 @@ public class PetitionAdministration {
 
 	@Transactional
 	public void hide(long id, String reason) {
-		change(id, p -> p.hide(reason));
+		change(id, p -> p.hide(reason, clock.instant()));
 	}
 
 	public Petition get(long id) {

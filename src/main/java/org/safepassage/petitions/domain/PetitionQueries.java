@@ -18,7 +18,7 @@ public final class PetitionQueries {
 	public static final String PETITION_COLUMNS = """
 			id, title, background, demands, target, signature_goal, closing_at, state, rejection_reason,
 			hidden_reason, delivery_note, created_by, created_at, submitted_at, opened_at, closed_at, delivered_at,
-			paused_at, version""";
+			paused_at, hidden_at, version""";
 
 	public static final String FIND_PETITION = "select " + PETITION_COLUMNS + " from petition where id = :id";
 
@@ -37,7 +37,7 @@ public final class PetitionQueries {
 			       signature_goal = :goal, closing_at = :closingAt, state = :state,
 			       rejection_reason = :rejectionReason, hidden_reason = :hiddenReason, delivery_note = :deliveryNote,
 			       submitted_at = :submittedAt, opened_at = :openedAt, closed_at = :closedAt,
-			       delivered_at = :deliveredAt, paused_at = :pausedAt, version = version + 1
+			       delivered_at = :deliveredAt, paused_at = :pausedAt, hidden_at = :hiddenAt, version = version + 1
 			where id = :id and version = :version""";
 
 	public static final String LIST_BY_STATE = """
@@ -231,6 +231,17 @@ public final class PetitionQueries {
 
 	public static final String FIND_PACK = "select " + PACK_COLUMNS
 			+ " from delivery_pack where id = :packId and petition_id = :petitionId";
+
+	public static final String INSERT_PACK_DOWNLOAD = """
+			insert into delivery_pack_download (pack_id, format, downloaded_by, downloaded_at, address)
+			values (:packId, :format, :by, :at, :address)""";
+
+	/** The latest downloads of a petition's packs, newest first. */
+	public static final String PACK_DOWNLOADS = """
+			select d.pack_id, p.generated_at, d.format, d.downloaded_by, d.downloaded_at, d.address
+			from delivery_pack_download d join delivery_pack p on p.id = d.pack_id
+			where p.petition_id = :petitionId
+			order by d.id desc limit :limit""";
 
 	/** The pack staff chose when recording the delivery, else the latest one. */
 	public static final String PUBLISHED_PACK = "select " + PACK_COLUMNS + """
@@ -465,11 +476,11 @@ public final class PetitionQueries {
 
 	public static final String ADVANCE_UPDATE = """
 			update petition_update
-			set after_id = :afterId, queued = queued + :queued, finished_at = :finishedAt
+			set after_id = :afterId, queued = queued + :queued, capped = capped + :capped, finished_at = :finishedAt
 			where id = :id""";
 
 	public static final String UPDATES_OF_PETITION = """
-			select u.id, u.kind, u.created_at, u.queued, u.finished_at, r.responder
+			select u.id, u.kind, u.created_at, u.queued, u.capped, u.finished_at, r.responder
 			from petition_update u left join petition_response r on r.id = u.response_id
 			where u.petition_id = :petitionId
 			order by u.id""";
@@ -556,11 +567,14 @@ public final class PetitionQueries {
 			where id in (select id from signature where ip is not null and created_at < :before
 			             order by created_at limit :limit for update skip locked)""";
 
-	/** Petitions delivered (or closed and never delivered) before {@code :before}. */
+	/**
+	 * Petitions delivered, or closed and never delivered, or hidden and never closed,
+	 * before {@code :before}.
+	 */
 	public static final String PETITIONS_TO_ERASE = """
 			select id from petition
 			where personal_data_erased_at is null and state in ('CLOSED', 'DELIVERED', 'HIDDEN')
-			  and coalesce(delivered_at, closed_at) < :before
+			  and coalesce(delivered_at, closed_at, hidden_at) < :before
 			order by id""";
 
 	public static final String SIGNATURE_SPAN_OF_PETITION = """

@@ -97,6 +97,7 @@ public class PetitionRepository {
 				.param("closedAt", timestamp(petition.closedAt()))
 				.param("deliveredAt", timestamp(petition.deliveredAt()))
 				.param("pausedAt", timestamp(petition.pausedAt()))
+				.param("hiddenAt", timestamp(petition.hiddenAt()))
 				.update();
 			if (updated == 0) {
 				throw new RuleViolation("petition.rule.changedMeanwhile", "Petition " + id + " changed meanwhile");
@@ -130,7 +131,7 @@ public class PetitionRepository {
 				rs.getString("rejection_reason"), rs.getString("hidden_reason"), rs.getString("delivery_note"),
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "submitted_at"),
 				instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "delivered_at"),
-				instant(rs, "paused_at"), rs.getInt("version"));
+				instant(rs, "paused_at"), instant(rs, "hidden_at"), rs.getInt("version"));
 	}
 
 }

@@ -47,11 +47,21 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 	 * Delivery and responses: mails to signers who asked for updates are queued
 	 * {@code batch-size} per transaction every {@code interval}; a delivery photo may be
 	 * {@code photo-max-bytes} and {@code photo-max-pixels} large, and is re-encoded at
-	 * most {@code photo-max-edge} pixels wide or high.
+	 * most {@code photo-max-edge} pixels wide or high. One mailbox gets at most
+	 * {@code mails-per-mailbox-per-day} update mails a day (UTC) from all petitions
+	 * together, so that a staff account in the wrong hands cannot flood signers by
+	 * recording response after response; the others are not sent and staff see how many.
 	 */
 	public record Updates(@DefaultValue("500") int batchSize, @DefaultValue("2s") Duration interval,
 			@DefaultValue("8MB") DataSize photoMaxBytes, @DefaultValue("50000000") long photoMaxPixels,
-			@DefaultValue("2400") int photoMaxEdge) {
+			@DefaultValue("2400") int photoMaxEdge, @DefaultValue("3") int mailsPerMailboxPerDay) {
+
+		public Updates {
+			if (mailsPerMailboxPerDay < 1) {
+				throw new IllegalArgumentException(
+						"safepassage.petitions.updates.mails-per-mailbox-per-day must be at least 1");
+			}
+		}
 	}
 
 	/**
@@ -74,9 +84,9 @@ public record PetitionsProperties(@DefaultValue("14d") Duration confirmationTtl,
 	 * What is kept of a signature and for how long (docs/security.md). Every day at
 	 * {@code run-at} (in {@link #zone()}): addresses older than {@code addresses-for} are
 	 * dropped; names, e-mails and postcodes are erased {@code personal-data-months} after
-	 * the petition was delivered, or closed when it was never delivered; unconfirmed
-	 * signatures whose links have all expired are removed. At most {@code batch-size}
-	 * rows per transaction.
+	 * the petition was delivered, or closed when it was never delivered, or hidden when
+	 * it was hidden while open; unconfirmed signatures whose links have all expired are
+	 * removed. At most {@code batch-size} rows per transaction.
 	 */
 	public record Retention(@DefaultValue("true") boolean enabled, @DefaultValue("04:15") LocalTime runAt,
 			@DefaultValue("30d") Duration addressesFor, @DefaultValue("6") int personalDataMonths,

@@ -62,12 +62,15 @@ public class DeliveryPacks {
 
 	private final SafePassageProperties site;
 
+	private final PackDownloads downloads;
+
 	/** For the public petition page: a copy at most two seconds old. */
 	private final RecentCopies<Long, DeliveryPack> published;
 
 	DeliveryPacks(PackStore store, PetitionRepository petitions, PlatformTransactionManager transactions, Clock clock,
-			MessageSource messages, SafePassageProperties site) {
+			MessageSource messages, SafePassageProperties site, PackDownloads downloads) {
 		this.store = store;
+		this.downloads = downloads;
 		this.petitions = petitions;
 		this.clock = clock;
 		this.messages = messages;
@@ -128,18 +131,22 @@ public class DeliveryPacks {
 	/**
 	 * Writes a pack's PDF or CSV. {@code open} is called, to set the response's headers
 	 * and give its stream, only once the signatures are known to still give the pack's
-	 * digest; otherwise nothing is written and a {@link RuleViolation} says so.
+	 * digest; otherwise nothing is written and a {@link RuleViolation} says so. Either
+	 * way the download is recorded ({@link PackDownloads}).
 	 */
-	public void write(long petitionId, long packId, Format format, Locale locale, OutputOpener open) {
+	public void write(long petitionId, long packId, Format format, Locale locale, PackDownloads.Downloader who,
+			OutputOpener open) {
 		DeliveryPack pack = pack(petitionId, packId);
 		Petition petition = packable(petitionId);
 		reading.executeWithoutResult(tx -> {
 			CanonicalList list = store.list(petitionId, null);
 			String digest = list.digest();
 			if (list.count() != pack.signatures() || !digest.equals(pack.digest())) {
+				downloads.recordRefusal(petitionId, packId, format, who, "refused: pack.rule.changed");
 				throw new RuleViolation("pack.rule.changed",
 						"Pack " + packId + " was " + pack.digest() + ", the signatures now give " + digest);
 			}
+			downloads.recordDownload(petitionId, packId, format, who);
 			try (OutputStream out = open.open()) {
 				if (format == Format.CSV) {
 					writeCsv(petitionId, out);

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Retires the personal data of signatures (docs/security.md, "What we keep of signatures,
  * and for how long"): addresses after {@code addresses-for}; names, e-mails and postcodes
  * {@code personal-data-months} after the petition was delivered (or closed, when it was
- * never delivered); unconfirmed signatures once all their links have expired.
+ * never delivered, or hidden, when it was hidden while open); unconfirmed signatures once
+ * all their links have expired.
  * <p>
  * Rows are kept for confirmed signatures, so counts, countries, dates and the recount do
  * not change. Every batch is its own short transaction touching at most
@@ -77,20 +78,20 @@ public class SignatureRetention {
 
 	/**
 	 * When the signers' details of a petition are erased: done (and when), due (from
-	 * when), or not yet known while it is not closed. For the staff page, who must
-	 * download what they need before then.
+	 * when), or not yet known while it is neither closed nor hidden. For the staff page,
+	 * who must download what they need before then.
 	 */
 	public record Erasure(Instant erasedAt, Instant dueAt) {
 	}
 
-	public Erasure erasure(long petitionId, Instant closedAt, Instant deliveredAt) {
+	public Erasure erasure(long petitionId, Instant closedAt, Instant deliveredAt, Instant hiddenAt) {
 		Instant erasedAt = jdbc.sql(PetitionQueries.PERSONAL_DATA_ERASED_AT)
 			.param("petitionId", petitionId)
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
 			.optional()
 			.map(OffsetDateTime::toInstant)
 			.orElse(null);
-		Instant from = deliveredAt != null ? deliveredAt : closedAt;
+		Instant from = deliveredAt != null ? deliveredAt : closedAt != null ? closedAt : hiddenAt;
 		Instant dueAt = from == null ? null
 				: from.atOffset(ZoneOffset.UTC).plusMonths(settings.personalDataMonths()).toInstant();
 		return new Erasure(erasedAt, dueAt);

@@ -10,6 +10,7 @@ import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.pack.Checkpoints;
 import org.safepassage.petitions.pack.DeliveryPacks;
+import org.safepassage.petitions.pack.PackDownloads;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.shared.StaffAction;
 import org.springframework.http.ContentDisposition;
@@ -26,8 +27,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The staff's page of a petition's delivery packs and checkpoints: generate a pack (the
- * audit log records the POST), download its PDF and CSV, mark the one handed over, and
- * recompute the checkpoint chain.
+ * audit log records the POST), download its PDF and CSV (each download listed on the page
+ * and in the audit log), mark the one handed over, and recompute the checkpoint chain.
  */
 @Controller
 @RequestMapping("/admin/petitions/{id}")
@@ -39,8 +40,12 @@ class PackAdminController {
 
 	private final PetitionAdministration administration;
 
-	PackAdminController(DeliveryPacks packs, Checkpoints checkpoints, PetitionAdministration administration) {
+	private final PackDownloads downloads;
+
+	PackAdminController(DeliveryPacks packs, Checkpoints checkpoints, PetitionAdministration administration,
+			PackDownloads downloads) {
 		this.packs = packs;
+		this.downloads = downloads;
 		this.checkpoints = checkpoints;
 		this.administration = administration;
 	}
@@ -54,6 +59,7 @@ class PackAdminController {
 		model.addAttribute("packs", packs.packs(id));
 		model.addAttribute("published", packs.publishedPack(id).orElse(null));
 		model.addAttribute("checkpoints", checkpoints.list(id));
+		model.addAttribute("downloads", downloads.of(id));
 		return "admin/petitions/pack";
 	}
 
@@ -68,15 +74,15 @@ class PackAdminController {
 	}
 
 	@GetMapping("/packs/{packId}.pdf")
-	void pdf(@PathVariable long id, @PathVariable long packId, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		download(id, packId, DeliveryPacks.Format.PDF, locale, request, response);
+	void pdf(@PathVariable long id, @PathVariable long packId, Locale locale, Principal principal,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		download(id, packId, DeliveryPacks.Format.PDF, locale, principal, request, response);
 	}
 
 	@GetMapping("/packs/{packId}.csv")
-	void csv(@PathVariable long id, @PathVariable long packId, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		download(id, packId, DeliveryPacks.Format.CSV, locale, request, response);
+	void csv(@PathVariable long id, @PathVariable long packId, Locale locale, Principal principal,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		download(id, packId, DeliveryPacks.Format.CSV, locale, principal, request, response);
 	}
 
 	@PostMapping("/checkpoints/check")
@@ -89,12 +95,13 @@ class PackAdminController {
 	 * Streams the file; if the signatures no longer give the pack's digest, nothing is
 	 * sent and the pack page says so.
 	 */
-	private void download(long id, long packId, DeliveryPacks.Format format, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	private void download(long id, long packId, DeliveryPacks.Format format, Locale locale, Principal principal,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		boolean pdf = format == DeliveryPacks.Format.PDF;
 		String name = "petition-" + id + "-pack-" + packId + (pdf ? ".pdf" : ".csv");
 		try {
-			packs.write(id, packId, format, locale, () -> {
+			PackDownloads.Downloader who = new PackDownloads.Downloader(principal.getName(), request.getRemoteAddr());
+			packs.write(id, packId, format, locale, who, () -> {
 				response.setContentType(pdf ? "application/pdf" : "text/csv;charset=UTF-8");
 				response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.attachment().filename(name).build().toString());

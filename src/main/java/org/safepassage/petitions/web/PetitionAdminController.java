@@ -87,7 +87,8 @@ class PetitionAdminController {
 	private String showPage(long id, Locale locale, Model model) {
 		Petition petition = administration.get(id);
 		model.addAttribute("milestones", milestones.list(id));
-		model.addAttribute("erasure", retention.erasure(id, petition.closedAt(), petition.deliveredAt()));
+		model.addAttribute("erasure",
+				retention.erasure(id, petition.closedAt(), petition.deliveredAt(), petition.hiddenAt()));
 		model.addAttribute("state", petition.state().name());
 		model.addAttribute("rejectionReason", petition.rejectionReason());
 		model.addAttribute("hiddenReason", petition.hiddenReason());

@@ -65,13 +65,27 @@ public class MailboxCap {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public <T> List<T> allowed(List<T> items, Function<T, String> recipient) {
+		return allowed(items, recipient, "", properties.perDay());
+	}
+
+	/**
+	 * As {@link #allowed(List, Function)}, for mails of another kind with their own cap
+	 * and their own count a day, kept apart from the public forms' (a signer's updates do
+	 * not use up the confirmations they may need the same day). {@code kind} names the
+	 * count, e.g. {@code petitions.updates}; it is hashed with the address, so the table
+	 * still holds no address and no kind in clear.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <T> List<T> allowed(List<T> items, Function<T, String> recipient, String kind, int perDay) {
 		if (items.isEmpty()) {
 			return List.of();
 		}
 		Mac mac = mac();
+		byte[] prefix = kind.isEmpty() ? new byte[0] : (kind + "\n").getBytes(StandardCharsets.UTF_8);
 		List<ByteBuffer> mailboxes = new ArrayList<>(items.size());
 		Map<ByteBuffer, Long> wanted = new LinkedHashMap<>();
 		for (T item : items) {
+			mac.update(prefix);
 			ByteBuffer mailbox = ByteBuffer
 				.wrap(mac.doFinal(CanonicalEmail.of(recipient.apply(item)).getBytes(StandardCharsets.UTF_8)));
 			mailboxes.add(mailbox);
@@ -88,7 +102,7 @@ public class MailboxCap {
 			});
 		List<T> allowed = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
-			if (sentBefore.merge(mailboxes.get(i), 1L, Long::sum) <= properties.perDay()) {
+			if (sentBefore.merge(mailboxes.get(i), 1L, Long::sum) <= perDay) {
 				allowed.add(items.get(i));
 			}
 		}

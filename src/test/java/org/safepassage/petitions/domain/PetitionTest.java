@@ -28,7 +28,7 @@ class PetitionTest {
 
 	static Petition saved(PetitionState state, Instant closingAt) {
 		return new Petition(7L, content(closingAt), state, null, null, null, "staff", NOW, null, null, null, null, null,
-				0);
+				null, 0);
 	}
 
 	@Test
@@ -122,11 +122,12 @@ class PetitionTest {
 
 	@Test
 	void hidingNeedsAReasonAndIsNotForDrafts() {
-		assertThatThrownBy(() -> saved(PetitionState.DRAFT, null).hide("spam")).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> saved(PetitionState.DRAFT, null).hide("spam", NOW)).isInstanceOf(RuleViolation.class);
 		Petition open = saved(PetitionState.OPEN, null);
-		assertThatThrownBy(() -> open.hide("")).isInstanceOf(RuleViolation.class);
-		open.hide("Abusive comments in the title");
+		assertThatThrownBy(() -> open.hide("", NOW)).isInstanceOf(RuleViolation.class);
+		open.hide("Abusive comments in the title", NOW);
 		assertThat(open.state()).isEqualTo(PetitionState.HIDDEN);
+		assertThat(open.hiddenAt()).isEqualTo(NOW);
 		assertThat(open.state().isPublic()).isFalse();
 		assertThat(open.releaseEvents()).noneMatch(PetitionClosed.class::isInstance);
 	}

@@ -32,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DeliveryPackBench extends IntegrationTest {
 
+	static final PackDownloads.Downloader BENCH = new PackDownloads.Downloader("bench@example.org", "127.0.0.1");
+
 	@Autowired
 	PetitionRepository repository;
 
@@ -78,12 +80,12 @@ class DeliveryPackBench extends IntegrationTest {
 		long t1 = System.nanoTime();
 		Path pdf = out.resolve("pack.pdf");
 		try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(pdf))) {
-			packs.write(petition, pack.id(), DeliveryPacks.Format.PDF, Locale.ENGLISH, () -> file);
+			packs.write(petition, pack.id(), DeliveryPacks.Format.PDF, Locale.ENGLISH, BENCH, () -> file);
 		}
 		long t2 = System.nanoTime();
 		Path csv = out.resolve("pack.csv");
 		try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(csv))) {
-			packs.write(petition, pack.id(), DeliveryPacks.Format.CSV, Locale.ENGLISH, () -> file);
+			packs.write(petition, pack.id(), DeliveryPacks.Format.CSV, Locale.ENGLISH, BENCH, () -> file);
 		}
 		long t3 = System.nanoTime();
 		long peak = heapPeak();

@@ -227,6 +227,68 @@ class DeliveryPackIntegrationTest extends IntegrationTest {
 				.andExpect(content().string(containsString("It matches the delivered list: 6 signatures."))));
 	}
 
+	/**
+	 * Each file of a pack holds every signer's name: every download is listed on the pack
+	 * page and in the audit log (who, which file of which pack, when, from where), and a
+	 * refused one is in the audit log.
+	 */
+	@Test
+	void everyDownloadOfAPackIsRecordedAndShownWhereStaffSeeThePack() throws Exception {
+		administration.close(petition);
+		mvc.perform(post("/admin/petitions/{id}/packs", petition).with(CAMPAIGNER).with(csrf()));
+		long packId = jdbc.sql("select id from delivery_pack where petition_id = :p")
+			.param("p", petition)
+			.query(Long.class)
+			.single();
+		mvc.perform(get("/admin/petitions/{id}/pack", petition).with(CAMPAIGNER))
+			.andExpect(content().string(containsString("No file of these packs has been downloaded yet.")));
+
+		mvc.perform(get("/admin/petitions/{id}/packs/{p}.pdf", petition, packId)
+			.with(user("organiser@example.org").roles("CAMPAIGNER"))
+			.with(r -> {
+				r.setRemoteAddr("203.0.113.9");
+				return r;
+			})).andExpect(status().isOk());
+		mvc.perform(get("/admin/petitions/{id}/packs/{p}.csv", petition, packId).with(CAMPAIGNER))
+			.andExpect(status().isOk());
+
+		assertThat(jdbc.sql("""
+				select format || ' ' || downloaded_by || ' ' || coalesce(address, '-') from delivery_pack_download
+				where pack_id = :p order by id""").param("p", packId).query(String.class).list())
+			.containsExactly("PDF organiser@example.org 203.0.113.9", "CSV campaigner@example.org 127.0.0.1");
+		assertThat(jdbc.sql("""
+				select actor || ' ' || record || ' ' || outcome || ' ' || address from staff_audit
+				where action = 'petitions.pack.downloaded' and record like :r order by id""")
+			.param("r", "petition:" + petition + " %")
+			.query(String.class)
+			.list()).containsExactly(
+					"organiser@example.org petition:" + petition + " pack:" + packId + " file:pdf ok 203.0.113.9",
+					"campaigner@example.org petition:" + petition + " pack:" + packId + " file:csv ok 127.0.0.1");
+		String page = mvc.perform(get("/admin/petitions/{id}/pack", petition).with(CAMPAIGNER))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Downloads", "organiser@example.org", "203.0.113.9", "<td>PDF</td>", "<td>CSV</td>");
+
+		// Refused once the signatures no longer give the pack's digest: nothing listed,
+		// the attempt audited.
+		jdbc.sql("update signature set invalidated_at = now() where petition_id = :p and name = '王秀英'")
+			.param("p", petition)
+			.update();
+		mvc.perform(get("/admin/petitions/{id}/packs/{p}.csv", petition, packId).with(CAMPAIGNER))
+			.andExpect(flash().attribute("ruleError", "pack.rule.changed"));
+		assertThat(jdbc.sql("select count(*) from delivery_pack_download where pack_id = :p")
+			.param("p", packId)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("""
+				select count(*) from staff_audit where action = 'petitions.pack.downloaded' and record = :r
+				and outcome = 'refused: pack.rule.changed'""")
+			.param("r", "petition:" + petition + " pack:" + packId + " file:csv")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	@Test
 	void theVerifyPageWorksForAnyoneWithoutAPack() throws Exception {
 		mvc.perform(get("/petitions/{id}/verify", petition))

@@ -186,6 +186,38 @@ class SignatureRetentionIntegrationTest extends IntegrationTest {
 		assertThat(row(signature)).containsEntry("email", "").containsEntry("name", "");
 	}
 
+	/**
+	 * A petition hidden by moderation while open is never closed nor delivered: its
+	 * signers' details are erased the same months after it was hidden.
+	 */
+	@Test
+	void aPetitionHiddenWhileOpenHasItsSignersDetailsErasedMonthsAfterItWasHidden() throws Exception {
+		long id = petition("Hidden while open");
+		Instant now = clock.instant();
+		long signature = SignatureRows.insert(jdbc, id, "h-" + id + "@example.org", "GB", now, now);
+		clock.advance(Duration.ofDays(20));
+		administration.hide(id, "Abusive wording in the title");
+		assertThat(mvc.perform(get("/admin/petitions/{id}", id).with(user("staff@example.org").roles("CAMPAIGNER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString())
+			.contains("will be erased from " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+				.format(clock.instant().atOffset(ZoneOffset.UTC).plusMonths(6)));
+
+		clock.advance(Duration.ofDays(5 * 31));
+		retention.run();
+		assertThat(row(signature)).as("hidden 5 months ago").containsEntry("email", "h-" + id + "@example.org");
+
+		clock.advance(Duration.ofDays(30));
+		retention.run();
+		assertThat(row(signature)).containsEntry("email", "").containsEntry("name", "");
+		assertThat(row(signature).get("erased_at")).isNotNull();
+		assertThat(jdbc.sql("select personal_data_erased_at is not null from petition where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
 	@Test
 	void twoInstancesRunningItAtOnceShareTheWorkAndFinishIt() throws Exception {
 		long id = petition("Two instances");

@@ -21,6 +21,8 @@ import org.safepassage.petitions.domain.Petitions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One mailbox gets at most {@code safepassage.mail.mailbox-cap.per-day} confirmation-type
@@ -40,6 +42,9 @@ class MailboxCapIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	MailboxCap cap;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	void sign(long petitionId, String email) throws Exception {
 		mvc.perform(post("/petitions/{id}/signatures", petitionId).with(csrf())
@@ -153,6 +158,33 @@ class MailboxCapIntegrationTest extends IntegrationTest {
 		assertThat(jdbc.sql("select count(*) from signature where email_canonical = 'spike@example.org'")
 			.query(Long.class)
 			.single()).isEqualTo(12);
+	}
+
+	/**
+	 * A kind of mail with a cap of its own (the petitions' update mails) is counted
+	 * apart: a mailbox at its confirmations' cap still gets updates, and its updates do
+	 * not use up its confirmations.
+	 */
+	@Test
+	void aKindWithItsOwnCapIsCountedApartFromTheConfirmations() throws Exception {
+		for (int i = 0; i < 4; i++) {
+			subscribe("apart+" + i + "@example.org");
+		}
+		assertThat(mailsTo("apart", "example\\.org")).isEqualTo(3);
+		TransactionTemplate tx = new TransactionTemplate(transactionManager);
+		List<String> wanted = List.of("Apart@example.org", "apart+x@example.org", "apart@example.org");
+		List<String> first = tx.execute(s -> cap.allowed(wanted, r -> r, "petitions.updates", 2));
+		assertThat(first).containsExactly("Apart@example.org", "apart+x@example.org");
+		List<String> again = tx.execute(s -> cap.allowed(List.of("apart@example.org"), r -> r, "petitions.updates", 2));
+		assertThat(again).isEmpty();
+
+		List<String> fresh = tx
+			.execute(s -> cap.allowed(List.of("fresh.apart@example.org"), r -> r, "petitions.updates", 2));
+		assertThat(fresh).hasSize(1);
+		subscribe("fresh.apart@example.org");
+		subscribe("fresh.apart+2@example.org");
+		subscribe("fresh.apart+3@example.org");
+		assertThat(mailsTo("fresh\\.apart", "example\\.org")).isEqualTo(3);
 	}
 
 	@Test
