@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** Read side for the public: lists and single petitions, only in public states. */
 @Service
-class PetitionCatalogue {
+public class PetitionCatalogue {
 
 	static final int PAGE_SIZE = 20;
 
@@ -41,7 +41,7 @@ class PetitionCatalogue {
 		this.clock = clock;
 	}
 
-	record Listed(long id, String title, String target, Integer signatureGoal, Instant closingAt, String state,
+	public record Listed(long id, String title, String target, Integer signatureGoal, Instant closingAt, String state,
 			Instant openedAt, long signatures) {
 	}
 
@@ -49,11 +49,11 @@ class PetitionCatalogue {
 	 * @param originalLanguage per petition shown untranslated to a reader of another
 	 * language, the language of its original (for the {@code lang} of its card)
 	 */
-	record Page(List<Listed> items, int page, boolean hasNext, long total, Map<Long, String> originalLanguage) {
+	public record Page(List<Listed> items, int page, boolean hasNext, long total, Map<Long, String> originalLanguage) {
 	}
 
 	/** The list with titles and targets in the reader's language where translated. */
-	Page list(List<PetitionState> states, int page, Locale locale) {
+	public Page list(List<PetitionState> states, int page, Locale locale) {
 		Page found = list(states, page);
 		Map<Long, String> original = new HashMap<>();
 		List<Listed> items = found.items().stream().map(l -> {
@@ -68,7 +68,7 @@ class PetitionCatalogue {
 		return new Page(items, found.page(), found.hasNext(), found.total(), Map.copyOf(original));
 	}
 
-	Page list(List<PetitionState> states, int page) {
+	public Page list(List<PetitionState> states, int page) {
 		String[] names = states.stream().map(Enum::name).toArray(String[]::new);
 		List<Listed> items = jdbc.sql(PetitionQueries.LIST_BY_STATE)
 			.param("states", names)
@@ -93,7 +93,7 @@ class PetitionCatalogue {
 	}
 
 	/** Staff may preview a petition in any state. */
-	Optional<PetitionView> anyPetition(long id, Locale locale) {
+	public Optional<PetitionView> anyPetition(long id, Locale locale) {
 		return petitions.find(id)
 			.map(p -> PetitionView.of(p, counts.of(id), clock.instant(), locale,
 					translations.localize(PetitionTranslatable.KIND, id, null)));

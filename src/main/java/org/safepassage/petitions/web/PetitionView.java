@@ -14,10 +14,10 @@ import org.safepassage.shared.Countries;
 import org.safepassage.system.translations.ContentTranslations;
 
 /** A petition as the public page shows it. */
-record PetitionView(long id, String title, List<String> backgroundParagraphs, List<String> demands, String target,
-		Integer goal, Instant closingAt, PetitionState state, Instant openedAt, Instant closedAt, Instant deliveredAt,
-		String deliveryNote, long signatures, List<CountryCount> byCountry, boolean acceptsSignatures,
-		Duration timeLeft, boolean paused, ContentTranslations.Localized local) {
+public record PetitionView(long id, String title, List<String> backgroundParagraphs, List<String> demands,
+		String target, Integer goal, Instant closingAt, PetitionState state, Instant openedAt, Instant closedAt,
+		Instant deliveredAt, String deliveryNote, long signatures, List<CountryCount> byCountry,
+		boolean acceptsSignatures, Duration timeLeft, boolean paused, ContentTranslations.Localized local) {
 
 	/** The fields a reader sees translated, or in the original with a note. */
 	static final String[] FIELDS = { "title", "target", "demands", "background" };

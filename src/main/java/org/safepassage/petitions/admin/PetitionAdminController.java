@@ -1,4 +1,4 @@
-package org.safepassage.petitions.web;
+package org.safepassage.petitions.admin;
 
 import java.security.Principal;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.petitions.milestones.MilestoneForm;
 import org.safepassage.petitions.milestones.Milestones;
 import org.safepassage.petitions.retention.SignatureRetention;
+import org.safepassage.petitions.web.PetitionCatalogue;
 import org.safepassage.shared.StaffAction;
 import org.safepassage.shared.validation.PlainText;
 import org.springframework.security.access.prepost.PreAuthorize;

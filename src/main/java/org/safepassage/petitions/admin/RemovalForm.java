@@ -1,4 +1,4 @@
-package org.safepassage.petitions.web;
+package org.safepassage.petitions.admin;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

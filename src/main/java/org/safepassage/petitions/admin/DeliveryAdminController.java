@@ -1,4 +1,4 @@
-package org.safepassage.petitions.web;
+package org.safepassage.petitions.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import org.safepassage.petitions.domain.Delivery;
 import org.safepassage.petitions.domain.Petition;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionsProperties;
+import org.safepassage.petitions.web.PetitionCatalogue;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.shared.StaffAction;
 import org.springframework.stereotype.Controller;

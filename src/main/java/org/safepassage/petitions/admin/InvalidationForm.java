@@ -1,4 +1,4 @@
-package org.safepassage.petitions.web;
+package org.safepassage.petitions.admin;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.web;
+package org.safepassage.petitions.admin;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
