@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -29,7 +30,8 @@ import org.openpdf.text.pdf.PdfWriter;
  * page, each page sent to the output stream once full (OpenPDF keeps only the fonts' used
  * glyphs and the page offsets). Text is drawn in WenQuanYi Micro Hei, embedded as a
  * subset with a ToUnicode map, so Latin, Cyrillic, Hangul and Chinese names print and can
- * be searched and copied.
+ * be searched and copied; names with Arabic, Hebrew, Thai or Devanagari letters are drawn
+ * by {@link ScriptFonts}, in the Noto font of each script.
  * <p>
  * A few lines over the ~300 a class should have: the cover and the list share the page
  * geometry, fonts and the page-number footer, which splitting would pass between classes.
@@ -60,6 +62,8 @@ final class PackPdf {
 
 	private final BaseFont font;
 
+	private final ScriptFonts scripts;
+
 	private final BiFunction<String, Object[], String> text;
 
 	private final Rectangle page = PageSize.A4;
@@ -82,6 +86,7 @@ final class PackPdf {
 	PackPdf(OutputStream out, Cover cover, BiFunction<String, Object[], String> text) {
 		this.text = text;
 		this.font = loadFont();
+		this.scripts = new ScriptFonts(font);
 		this.document = new Document(page, MARGIN, MARGIN, MARGIN, MARGIN + 20);
 		this.writer = PdfWriter.getInstance(document, out);
 		writer.setFullCompression();
@@ -194,15 +199,24 @@ final class PackPdf {
 		show(NUMBER_X, y, Long.toString(number));
 		show(COUNTRY_X, y, row.country());
 		show(DATE_X, y, row.signedOn().toString());
+		boolean otherScripts = scripts.needsScripts(row.name());
 		for (String line : lines) {
-			show(NAME_X, y, line);
+			if (otherScripts) {
+				scripts.show(content, NAME_X, y, SIZE, line);
+				content.setFontAndSize(font, SIZE);
+			}
+			else {
+				show(NAME_X, y, line);
+			}
 			y -= LEADING;
 		}
 	}
 
 	/** Lines of a name that fit its column, broken at spaces where possible. */
 	private List<String> wrap(String name) {
-		if (font.getWidthPoint(name, SIZE) <= NAME_WIDTH) {
+		ToDoubleFunction<String> width = scripts.needsScripts(name) ? text -> scripts.width(text, SIZE)
+				: text -> font.getWidthPoint(text, SIZE);
+		if (width.applyAsDouble(name) <= NAME_WIDTH) {
 			return List.of(name);
 		}
 		List<String> lines = new ArrayList<>();
@@ -215,7 +229,7 @@ final class PackPdf {
 				lastSpace = line.length();
 			}
 			boolean splitsPair = Character.isHighSurrogate(c) && i + 1 < name.length();
-			if (!splitsPair && font.getWidthPoint(line.toString(), SIZE) > NAME_WIDTH && line.length() > 1) {
+			if (!splitsPair && width.applyAsDouble(line.toString()) > NAME_WIDTH && line.length() > 1) {
 				String carried;
 				if (lastSpace > 0 && lastSpace < line.length()) {
 					carried = line.substring(lastSpace);
