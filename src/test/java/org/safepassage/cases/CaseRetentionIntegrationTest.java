@@ -70,6 +70,12 @@ class CaseRetentionIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("The person is safe")));
 		this.mvc.perform(get("/admin/cases/{id}", id).with(CASEWORKER))
 			.andExpect(content().string(containsString("This file is due for review")));
+		this.mvc.perform(get("/ko/admin/cases/review").with(CASEWORKER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("검토할 사건 파일")))
+			.andExpect(content().string(containsString("당사자가 안전하며")));
+		this.mvc.perform(get("/zh-Hant/admin/cases/review").with(CASEWORKER))
+			.andExpect(content().string(containsString("待審查的個案檔案")));
 
 		// Without a reason nothing is kept, and the page says why.
 		this.mvc
