@@ -25,7 +25,9 @@ import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
+import org.safepassage.cases.domain.CaseContent;
 import org.safepassage.cases.domain.CaseField;
+import org.safepassage.cases.domain.Situation;
 import org.safepassage.cases.store.CaseFiles;
 import org.safepassage.cases.store.CaseRetentions;
 import org.safepassage.system.sealing.Sealing;
@@ -133,6 +135,26 @@ class CaseRetentionIntegrationTest extends IntegrationTest {
 		assertThat(this.sealing.unsealText(atRiskKey, sealed(atRisk, CaseField.REAL_NAME),
 				CaseField.REAL_NAME.context(atRisk)))
 			.isEqualTo(REAL_NAME);
+	}
+
+	@Test
+	void aCaseDueButDetainedAgainBeforeTheGraceEndsIsNotErased() throws Exception {
+		long id = CaseFixtures.create(this.mvc, CaseFixtures.newCase("Ms G.", REAL_NAME, "situation", "SAFE"));
+		advanceMonths(24, 1);
+		this.retentions.run();
+		assertThat(this.files.find(id).retention().dueSince()).isNotNull();
+
+		var content = this.files.find(id).content();
+		this.files.revise(id,
+				new CaseContent(content.pseudonym(), content.ageBand(), content.gender(), Situation.DETAINED,
+						content.situationSince(), content.lastHeardOn(), content.story(), content.storyTranslations(),
+						content.links()));
+		advanceMonths(36, 0);
+		this.retentions.run();
+
+		assertThat(this.files.find(id).erased()).isFalse();
+		assertThat(this.files.find(id).retention().dueSince()).isNull();
+		assertThat(sealed(id, CaseField.REAL_NAME)).isNotNull();
 	}
 
 	@Test
