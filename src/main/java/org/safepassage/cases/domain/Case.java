@@ -19,7 +19,7 @@ public class Case {
 
 	private final String slug;
 
-	private final long dataKeyId;
+	private final Long dataKeyId;
 
 	private CaseState state;
 
@@ -39,9 +39,11 @@ public class Case {
 
 	private final int version;
 
-	public Case(Long id, String number, String slug, long dataKeyId, CaseState state, CaseContent content,
+	private CaseRetention retention;
+
+	public Case(Long id, String number, String slug, Long dataKeyId, CaseState state, CaseContent content,
 			PublicCase published, String reviewRequestedBy, Instant reviewRequestedAt, String publishedBy,
-			Instant withdrawnAt, String createdBy, int version) {
+			Instant withdrawnAt, String createdBy, int version, CaseRetention retention) {
 		this.id = id;
 		this.number = number;
 		this.slug = slug;
@@ -55,11 +57,12 @@ public class Case {
 		this.withdrawnAt = withdrawnAt;
 		this.createdBy = createdBy;
 		this.version = version;
+		this.retention = (retention != null) ? retention : CaseRetention.none();
 	}
 
 	public static Case draft(String number, String slug, long dataKeyId, CaseContent content, String createdBy) {
 		return new Case(null, number, slug, dataKeyId, CaseState.DRAFT, content, null, null, null, null, null,
-				createdBy, 0);
+				createdBy, 0, CaseRetention.none());
 	}
 
 	/**
@@ -68,6 +71,7 @@ public class Case {
 	 * approved.
 	 */
 	public void revise(CaseContent revised) {
+		require(!this.retention.erased(), "cases.retention.erasedNoChange");
 		this.content = revised;
 		if (this.state == CaseState.PENDING_REVIEW) {
 			cancelReview();
@@ -75,6 +79,7 @@ public class Case {
 	}
 
 	public void requestPublication(String by, Instant now) {
+		require(!this.retention.erased(), "cases.retention.erasedNoChange");
 		require(this.state != CaseState.PENDING_REVIEW, "cases.rule.alreadyPending");
 		require(this.state != CaseState.PUBLISHED || hasUnpublishedChanges(), "cases.rule.nothingToPublish");
 		this.state = CaseState.PENDING_REVIEW;
@@ -111,6 +116,41 @@ public class Case {
 		this.withdrawnAt = now;
 		this.reviewRequestedBy = null;
 		this.reviewRequestedAt = null;
+	}
+
+	/**
+	 * Keeps a case due for review for another period: counts as the staff's touch that
+	 * starts the period again. The reason goes to the audit.
+	 */
+	public void keep(String by, Instant now) {
+		require(!this.retention.erased(), "cases.retention.alreadyErased");
+		this.retention = new CaseRetention(null, now, by, null, null);
+	}
+
+	/**
+	 * Erases the protected part (the store destroys the data key, empties the sealed
+	 * columns and deletes the attachments). What stays of the public part: the approved
+	 * copy of a published case, which is also what staff see from then on (changes never
+	 * approved may hold what was not fit to publish); of a case never public, or
+	 * withdrawn, only the situation and its dates, for counts. A review in progress is
+	 * cancelled. Nothing can be published or written to the case afterwards.
+	 */
+	public void eraseProtectedPart(String by, Instant now) {
+		require(!this.retention.erased(), "cases.retention.alreadyErased");
+		if (this.state == CaseState.PENDING_REVIEW) {
+			cancelReview();
+		}
+		if (this.published != null) {
+			this.content = new CaseContent(this.published.pseudonym(), this.published.ageBand(),
+					this.published.gender(), this.published.situation(), this.published.situationSince(),
+					this.published.lastHeardOn(), this.published.story(), this.published.storyTranslations(),
+					this.published.links());
+		}
+		else {
+			this.content = new CaseContent("", null, null, this.content.situation(), this.content.situationSince(),
+					this.content.lastHeardOn(), "", CaseContent.Links.none());
+		}
+		this.retention = new CaseRetention(null, this.retention.keptAt(), this.retention.keptBy(), now, by);
 	}
 
 	/** The public part staff have written differs from the approved copy. */
@@ -157,8 +197,18 @@ public class Case {
 		return this.slug;
 	}
 
+	/** The case's data key; an erased case has none, and using it is refused. */
 	public long dataKeyId() {
+		require(!this.retention.erased() && this.dataKeyId != null, "cases.retention.erased");
 		return this.dataKeyId;
+	}
+
+	public CaseRetention retention() {
+		return this.retention;
+	}
+
+	public boolean erased() {
+		return this.retention.erased();
 	}
 
 	public CaseState state() {

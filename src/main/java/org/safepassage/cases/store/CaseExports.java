@@ -82,6 +82,7 @@ public class CaseExports {
 	@PreAuthorize("hasAnyRole('CASEWORKER', 'ADMIN')")
 	@Transactional
 	public long request(Case file, String reason, String actor, String address) {
+		RuleViolation.require(!file.erased(), "cases.export.erased");
 		long id = this.jdbc.sql(CaseQueries.INSERT_EXPORT)
 			.param("caseId", file.id())
 			.param("by", actor)
@@ -101,6 +102,7 @@ public class CaseExports {
 	@PreAuthorize("hasAnyRole('CASEWORKER', 'ADMIN')")
 	@Transactional
 	public void approve(Case file, long exportId, String actor, String address) {
+		RuleViolation.require(!file.erased(), "cases.export.erased");
 		Export export = require(file, exportId);
 		RuleViolation.require(!export.requestedBy().equalsIgnoreCase(actor), "cases.export.secondPerson");
 		RuleViolation.require(!export.approved(), "cases.export.alreadyApproved");
@@ -120,6 +122,9 @@ public class CaseExports {
 	@PreAuthorize("hasAnyRole('CASEWORKER', 'ADMIN')")
 	@Transactional
 	public byte[] download(Case file, long exportId, String actor, String address) {
+		// The protected part of an erased case is gone: an export approved before the
+		// erasure must not hand out an empty file as if it were the case.
+		RuleViolation.require(!file.erased(), "cases.export.erased");
 		Export export = this.jdbc.sql(CaseQueries.EXPORT_FOR_UPDATE)
 			.param("id", exportId)
 			.param("caseId", file.id())

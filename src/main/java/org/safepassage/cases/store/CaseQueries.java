@@ -19,7 +19,8 @@ final class CaseQueries {
 			id, number, slug, data_key_id, state, pseudonym, age_band, gender, situation, situation_since,
 			last_heard_on, story, story_translations::text as story_translations, incident_ids, petition_ids, alert_ids,
 			letter_campaign_ids, published::text as published,
-			review_requested_by, review_requested_at, published_by, withdrawn_at, created_by, version
+			review_requested_by, review_requested_at, published_by, withdrawn_at, created_by, version,
+			retention_due_since, retention_kept_at, retention_kept_by, protected_erased_at, protected_erased_by
 			""";
 
 	static final String INSERT_CASE = """
@@ -39,6 +40,8 @@ final class CaseQueries {
 			    letter_campaign_ids = :letterCampaignIds, published = cast(:published as jsonb),
 			    review_requested_by = :reviewRequestedBy, review_requested_at = :reviewRequestedAt,
 			    published_by = :publishedBy, published_at = :publishedAt, withdrawn_at = :withdrawnAt,
+			    retention_kept_at = :keptAt, retention_kept_by = :keptBy, protected_erased_at = :erasedAt,
+			    protected_erased_by = :erasedBy, retention_due_since = null,
 			    updated_at = :now, version = version + 1
 			where id = :id and version = :version
 			""";
@@ -148,6 +151,49 @@ final class CaseQueries {
 	static final String MARK_DOWNLOADED = """
 			update case_export set downloaded_at = :now where id = :id and downloaded_at is null
 			""";
+
+	// Retention of the protected part (CaseRetentions)
+
+	/**
+	 * The one statement of the retention rule: not erased, not at risk ({@code :atRisk},
+	 * the situations that are never due), safe or withdrawn, and untouched by staff (any
+	 * change, keeping it included, sets {@code updated_at}) for {@code :reviewMonths}.
+	 */
+	private static final String DUE = """
+			 (protected_erased_at is null
+			and situation <> all(cast(:atRisk as text[]))
+			and (situation = 'SAFE' or state = 'WITHDRAWN')
+			and updated_at + make_interval(months => :reviewMonths) <= :now)
+			""";
+
+	static final String RETENTION_CLEAR = "update case_file set retention_due_since = null"
+			+ " where retention_due_since is not null and not (" + DUE + ")";
+
+	static final String RETENTION_MARK = "update case_file set retention_due_since = :now"
+			+ " where retention_due_since is null and " + DUE;
+
+	private static final String TO_ERASE = "select id from case_file where " + DUE
+			+ " and retention_due_since + make_interval(months => :graceMonths) <= :now";
+
+	static final String RETENTION_TO_ERASE = TO_ERASE + " order by id";
+
+	/**
+	 * One case to erase, claimed (and checked again) so that another instance running the
+	 * job at the same time skips it, and finds it erased once it committed.
+	 */
+	static final String RETENTION_CLAIM = TO_ERASE + " and id = :id for update skip locked";
+
+	static final String RETENTION_DUE = "select " + CASE_COLUMNS + """
+			, updated_at, updated_at + make_interval(months => :reviewMonths) as due_at,
+			coalesce(retention_due_since, cast(:now as timestamptz)) + make_interval(months => :graceMonths) as erase_on
+			from case_file where (cast(:id as bigint) is null or id = :id) and""" + DUE + """
+			order by due_at, id limit :limit
+			""";
+
+	/** Empties every sealed column (the columns are filled in from CaseField). */
+	static final String ERASE_SEALED = "update case_file set data_key_id = null, %s where id = :id";
+
+	static final String DELETE_ATTACHMENTS_OF_CASE = "delete from case_attachment where case_id = :caseId";
 
 	static final String DELETE_OLD_EXPORTS = "delete from case_export where requested_at < :before";
 

@@ -16,6 +16,7 @@ import org.safepassage.cases.CaseLink;
 import org.safepassage.cases.domain.AgeBand;
 import org.safepassage.cases.domain.Case;
 import org.safepassage.cases.domain.CaseContent;
+import org.safepassage.cases.domain.CaseRetention;
 import org.safepassage.cases.domain.CaseState;
 import org.safepassage.cases.domain.Gender;
 import org.safepassage.cases.domain.PublicCase;
@@ -146,6 +147,10 @@ public class CaseRepository {
 			.param("publishedBy", file.publishedBy())
 			.param("publishedAt", published == null ? null : timestamp(published.publishedAt()))
 			.param("withdrawnAt", timestamp(file.withdrawnAt()))
+			.param("keptAt", timestamp(file.retention().keptAt()))
+			.param("keptBy", file.retention().keptBy())
+			.param("erasedAt", timestamp(file.retention().erasedAt()))
+			.param("erasedBy", file.retention().erasedBy())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 		if (updated == 0) {
@@ -184,7 +189,7 @@ public class CaseRepository {
 		return instant == null ? null : Timestamp.from(instant);
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp ts = rs.getTimestamp(column);
 		return ts == null ? null : ts.toInstant();
 	}
@@ -206,10 +211,14 @@ public class CaseRepository {
 				translations(rs.getString("story_translations")), new CaseContent.Links(longs(rs, "incident_ids"),
 						longs(rs, "petition_ids"), longs(rs, "alert_ids"), longs(rs, "letter_campaign_ids")));
 		String published = rs.getString("published");
-		return new Case(rs.getLong("id"), rs.getString("number"), rs.getString("slug"), rs.getLong("data_key_id"),
-				CaseState.valueOf(rs.getString("state")), content, published == null ? null : publicCase(published),
-				rs.getString("review_requested_by"), instant(rs, "review_requested_at"), rs.getString("published_by"),
-				instant(rs, "withdrawn_at"), rs.getString("created_by"), rs.getInt("version"));
+		CaseRetention retention = new CaseRetention(instant(rs, "retention_due_since"),
+				instant(rs, "retention_kept_at"), rs.getString("retention_kept_by"), instant(rs, "protected_erased_at"),
+				rs.getString("protected_erased_by"));
+		return new Case(rs.getLong("id"), rs.getString("number"), rs.getString("slug"),
+				rs.getObject("data_key_id", Long.class), CaseState.valueOf(rs.getString("state")), content,
+				published == null ? null : publicCase(published), rs.getString("review_requested_by"),
+				instant(rs, "review_requested_at"), rs.getString("published_by"), instant(rs, "withdrawn_at"),
+				rs.getString("created_by"), rs.getInt("version"), retention);
 	}
 
 }

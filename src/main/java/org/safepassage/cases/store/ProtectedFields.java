@@ -9,6 +9,7 @@ import java.util.Map;
 import org.safepassage.cases.domain.Case;
 import org.safepassage.cases.domain.CaseField;
 import org.safepassage.cases.domain.ProtectedPart;
+import org.safepassage.shared.RuleViolation;
 import org.safepassage.system.audit.AuditLog;
 import org.safepassage.system.sealing.Sealing;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,7 @@ public class ProtectedFields {
 	 */
 	@Transactional
 	public void write(Case file, ProtectedPart changes) {
+		RuleViolation.require(!file.erased(), "cases.retention.erased");
 		changes.values().forEach((field, value) -> {
 			byte[] sealed = (value == null || value.isBlank()) ? null
 					: this.sealing.sealText(file.dataKeyId(), value.strip(), field.context(file.id()));
@@ -84,6 +86,7 @@ public class ProtectedFields {
 		if (!field.isProtected()) {
 			throw new IllegalArgumentException(field + " is not protected");
 		}
+		RuleViolation.require(!file.erased(), "cases.retention.erased");
 		this.audit.record(actor, READ, record(file, field.column()), reason, address);
 		return open(file, field);
 	}

@@ -9,6 +9,7 @@ import org.safepassage.cases.domain.CaseField;
 import org.safepassage.cases.domain.CasesProperties;
 import org.safepassage.cases.store.Attachments;
 import org.safepassage.cases.store.CaseExports;
+import org.safepassage.cases.store.CaseRetentions;
 import org.safepassage.cases.store.ProtectedFields;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -32,8 +33,11 @@ class CasePage {
 
 	private final CaseReading reading;
 
+	private final CaseRetentions retentions;
+
 	CasePage(ProtectedFields fields, Attachments attachments, CaseExports exports, CaseViews views,
-			CasesProperties properties, CaseReading reading) {
+			CasesProperties properties, CaseReading reading, CaseRetentions retentions) {
+		this.retentions = retentions;
 		this.fields = fields;
 		this.attachments = attachments;
 		this.exports = exports;
@@ -59,6 +63,8 @@ class CasePage {
 		List<CaseExports.Export> list = this.exports.list(file);
 		model.addAttribute("exports", list);
 		model.addAttribute("exportWindow", this.properties.exportWindow());
+		model.addAttribute("due", this.retentions.due(file).orElse(null));
+		model.addAttribute("retentionZone", this.properties.retention().zone());
 		model.addAttribute("maxAttachment", this.properties.attachmentSize().toMegabytes());
 		if (!model.containsAttribute("reasonForm")) {
 			model.addAttribute("reasonForm", ReasonForm.empty());
