@@ -53,7 +53,25 @@ class EvidenceViews {
 
 	record EstimateView(long id, String statement, String measure, String rate, String period, String figure,
 			String reading, boolean readable, String organisation, String sourceTitle, String url, String publishedOn,
-			String quote, String note, boolean published) {
+			String quote, String note, boolean published, ContentTranslations.Localized local) {
+
+		/**
+		 * The {@code lang} of the figure as the source wrote it ("around 4,000"), which
+		 * is never translated: the original's for a reader of another language.
+		 */
+		public String figureLang() {
+			return local.translatable() ? local.originalLanguage() : null;
+		}
+
+		/**
+		 * Whether a field shown (statement, source title, quote, note) is still in the
+		 * original language.
+		 */
+		public boolean untranslated() {
+			return local.untranslated("statement", "sourceTitle") || quote != null && local.lang("quote") != null
+					|| note != null && local.lang("note") != null;
+		}
+
 	}
 
 	/**
@@ -90,12 +108,32 @@ class EvidenceViews {
 				message("evidence.reliability." + c.reliability().name(), locale), c.note());
 	}
 
+	/**
+	 * The estimate with its statement, source title, quote and note in the reader's
+	 * language where translated.
+	 */
 	EstimateView estimate(Estimate estimate, Locale locale) {
+		return estimate(estimate, locale,
+				translations.localize(EstimateContent.TRANSLATION_KIND, estimate.id(), locale));
+	}
+
+	/** The estimate as researchers wrote it (staff pages). */
+	EstimateView originalEstimate(Estimate estimate, Locale locale) {
+		return estimate(estimate, locale, translations.localize(EstimateContent.TRANSLATION_KIND, estimate.id(), null));
+	}
+
+	private EstimateView estimate(Estimate estimate, Locale locale, ContentTranslations.Localized local) {
 		EstimateContent c = estimate.content();
-		return new EstimateView(estimate.id(), c.statement(), message("evidence.measure." + c.measure().name(), locale),
+		// A translated quote or note of an estimate that has none in the original is not
+		// shown: the original decides which parts there are.
+		return new EstimateView(estimate.id(), local.text("statement", c.statement()),
+				message("evidence.measure." + c.measure().name(), locale),
 				message("evidence.rate." + c.rate().name(), locale), c.period().text(locale), c.figure().text(),
-				reading(c.figure(), locale), c.figure().readable(), c.organisation(), c.sourceTitle(), c.url(),
-				day(c.publishedOn(), locale), c.quote(), c.note(), estimate.state() == IncidentState.PUBLISHED);
+				reading(c.figure(), locale), c.figure().readable(), c.organisation(),
+				local.text("sourceTitle", c.sourceTitle()), c.url(), day(c.publishedOn(), locale),
+				c.quote() == null ? null : local.text("quote", c.quote()),
+				c.note() == null ? null : local.text("note", c.note()), estimate.state() == IncidentState.PUBLISHED,
+				local);
 	}
 
 	/**
