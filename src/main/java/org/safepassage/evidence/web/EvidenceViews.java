@@ -47,8 +47,14 @@ class EvidenceViews {
 
 	}
 
+	/**
+	 * A source's report as researchers wrote it: its title, quote, note and figure are
+	 * not translated, so {@code lang} is the original's for a reader of another language
+	 * (and {@code null} for a reader of the original's).
+	 */
 	record ReportView(long id, String organisation, String title, String url, String publishedOn, String figure,
-			String reading, boolean readable, boolean manual, String quote, String reliability, String note) {
+			String reading, boolean readable, boolean manual, String quote, String reliability, String note,
+			String lang) {
 	}
 
 	record EstimateView(long id, String statement, String measure, String rate, String period, String figure,
@@ -105,7 +111,8 @@ class EvidenceViews {
 		return new ReportView(report.id(), c.organisation(), c.title(), c.url(), day(c.publishedOn(), locale),
 				c.figure().text(), reading(c.figure(), locale), c.figure().readable(),
 				c.figure().coding() == ReportedFigure.Coding.MANUAL, c.quote(),
-				message("evidence.reliability." + c.reliability().name(), locale), c.note());
+				message("evidence.reliability." + c.reliability().name(), locale), c.note(),
+				translations.languages().contains(locale) ? translations.originalLanguage().toLanguageTag() : null);
 	}
 
 	/**
