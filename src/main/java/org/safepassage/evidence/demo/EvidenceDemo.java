@@ -16,7 +16,9 @@ import org.safepassage.evidence.domain.EstimateContent;
 import org.safepassage.evidence.domain.FuzzyDate;
 import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
+import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.petitions.PetitionDirectory;
@@ -63,8 +65,12 @@ class EvidenceDemo implements ApplicationRunner {
 
 	private final ContentTranslations translations;
 
+	private final EvidenceCatalogue catalogue;
+
 	EvidenceDemo(IncidentRepository incidents, CsvImport csvImport, EvidenceEditing editing,
-			PetitionDirectory petitions, IncidentDirectory directory, ContentTranslations translations) {
+			PetitionDirectory petitions, IncidentDirectory directory, ContentTranslations translations,
+			EvidenceCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.directory = directory;
 		this.translations = translations;
 		this.incidents = incidents;
@@ -90,6 +96,12 @@ class EvidenceDemo implements ApplicationRunner {
 				.forEach((language, fields) -> fields
 					.forEach((field, text) -> this.translations.save(IncidentContent.TRANSLATION_KIND, incident.id(),
 							field, Locale.forLanguageTag(language), text, "demo")));
+			this.catalogue.incident(incident.id(), true)
+				.ifPresent(listed -> listed.reports()
+					.forEach(report -> EvidenceDemoTranslations.REPORTS.getOrDefault(report.content().title(), Map.of())
+						.forEach((language, fields) -> fields
+							.forEach((field, text) -> this.translations.save(ReportContent.TRANSLATION_KIND,
+									report.id(), field, Locale.forLanguageTag(language), text, "demo")))));
 		}
 
 		long perYear = this.editing.createEstimate(new EstimateContent("North Koreans returned by China each year",

@@ -61,6 +61,30 @@ final class EvidenceDemoTranslations {
 					"zh-Hant", Map.of("statement", "十年間越境進入中國的北韓人", "sourceTitle", SOURCE_TITLE.get("zh-Hant"), "note",
 							"這是越境的人數，而不是被遣返的人數；「十年」只是大致的說法。")));
 
+	/**
+	 * The demo reports' titles and notes: English title of the report, then language tag,
+	 * then field to text. Both Human Rights Watch reports share their title and note.
+	 */
+	static final Map<String, Map<String, Map<String, String>>> REPORTS = Map.of(
+			"Returns of North Korean refugees from China (as cited)",
+			Map.of("ko", Map.of("title", "중국의 탈북 난민 강제 송환 (인용 보도)", "note", "2023년 11월 23일 기도 알림에 인용된 수치입니다."),
+					"zh-Hans", Map.of("title", "中国遣返朝鲜难民（转引）", "note", "数字转引自2023年11月23日的一份祷告通讯。"), "zh-Hant",
+					Map.of("title", "中國遣返北韓難民（轉引）", "note", "數字轉引自2023年11月23日的一份禱告通訊。")),
+			"North Korean refugees forcibly returned from China (as cited)",
+			Map.of("ko",
+					Map.of("title", "중국에서 강제 송환된 북한 난민 (인용 보도)", "note",
+							"CSW 설립자 겸 회장의 송환 관련 발언이 인용되어 있습니다. 수치는 2023년 11월 23일 기도 알림에 인용된 것입니다."),
+					"zh-Hans",
+					Map.of("title", "被中国强制遣返的朝鲜难民（转引）", "note", "文中引用了CSW创始总裁对这次遣返的评论。数字转引自2023年11月23日的一份祷告通讯。"),
+					"zh-Hant",
+					Map.of("title", "遭中國強制遣返的北韓難民（轉引）", "note", "文中引用了CSW創辦人暨總裁對這次遣返的評論。數字轉引自2023年11月23日的一份禱告通訊。")),
+			"China sends hundreds of North Korean refugees back to extreme danger",
+			Map.of("ko",
+					Map.of("title", "중국, 북한 난민 수백 명을 극심한 위험 속으로 돌려보내", "note",
+							"탈북민 출신으로 오픈도어 대변인인 티모시 조의 말을 인용한 기사입니다."),
+					"zh-Hans", Map.of("title", "中国将数百名朝鲜难民遣返，使他们重陷极大危险", "note", "文章引述了脱北者、敞开的门发言人 Timothy Cho 的话。"),
+					"zh-Hant", Map.of("title", "中國將數百名北韓難民遣返，使他們重陷極大危險", "note", "文章引述了脫北者、敞開的門發言人 Timothy Cho 的話。")));
+
 	private EvidenceDemoTranslations() {
 	}
 

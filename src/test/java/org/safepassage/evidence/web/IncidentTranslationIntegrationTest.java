@@ -42,24 +42,6 @@ class IncidentTranslationIntegrationTest extends IntegrationTest {
 			.andExpect(content().string(containsString("<h1>A further 40 North Koreans returned from China</h1>")));
 	}
 
-	/**
-	 * Sources' reports are not translated: a reader of another language gets their title,
-	 * note and figure marked as English, not passed off as their language.
-	 */
-	@Test
-	void sourcesReportsAreMarkedAsTheOriginalsLanguage() throws Exception {
-		long id = incident("A further 40 North Koreans returned from China");
-		mvc.perform(get("/ko/evidence/incidents/{id}", id))
-			.andExpect(content().string(
-					containsString("<span lang=\"en\">Returns of North Korean refugees from China (as cited)</span>")))
-			.andExpect(content().string(containsString(
-					"<p class=\"hint\" lang=\"en\">Figure as cited in a prayer alert of 23 November 2023.</p>")))
-			.andExpect(content().string(containsString("<td class=\"reported\" lang=\"en\">40</td>")));
-		mvc.perform(get("/evidence/incidents/{id}", id))
-			.andExpect(content().string(
-					containsString("<p class=\"hint\">Figure as cited in a prayer alert of 23 November 2023.</p>")));
-	}
-
 	@Test
 	void researchersTranslateCampaignersMayNot() throws Exception {
 		long id = incident("China returns 80 North Koreans as the border reopens");
