@@ -16,7 +16,9 @@ import org.safepassage.evidence.domain.EstimateContent;
 import org.safepassage.evidence.domain.FuzzyDate;
 import org.safepassage.evidence.domain.IncidentContent;
 import org.safepassage.evidence.domain.IncidentState;
+import org.safepassage.evidence.domain.ReportContent;
 import org.safepassage.evidence.domain.ReportedFigure;
+import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.evidence.store.EvidenceEditing;
 import org.safepassage.evidence.store.IncidentRepository;
 import org.safepassage.petitions.PetitionDirectory;
@@ -33,12 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On a first start with no incident, records the 2023 returns of North Koreans from China
- * and Release International's estimates, from the reports behind the demo campaign, and
- * links them to its petition. The incidents and their reports are a CSV file in the
- * import format ({@value #INCIDENTS}), read by the researchers' own import; it has no
- * petition ids, as those differ per database, so every incident is linked to the petition
- * {@link PetitionDirectory#demoCampaign()} names. The import has no estimates; the two
- * are written here.
+ * and Release International's estimates (with their translations), from the reports
+ * behind the demo campaign, and links them to its petition. The incidents and their
+ * reports are a CSV file in the import format ({@value #INCIDENTS}), read by the
+ * researchers' own import; it has no petition ids, as those differ per database, so every
+ * incident is linked to the petition {@link PetitionDirectory#demoCampaign()} names. The
+ * import has no estimates; the two are written here.
  */
 @Component
 @Order(20)
@@ -63,8 +65,12 @@ class EvidenceDemo implements ApplicationRunner {
 
 	private final ContentTranslations translations;
 
+	private final EvidenceCatalogue catalogue;
+
 	EvidenceDemo(IncidentRepository incidents, CsvImport csvImport, EvidenceEditing editing,
-			PetitionDirectory petitions, IncidentDirectory directory, ContentTranslations translations) {
+			PetitionDirectory petitions, IncidentDirectory directory, ContentTranslations translations,
+			EvidenceCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.directory = directory;
 		this.translations = translations;
 		this.incidents = incidents;
@@ -90,15 +96,21 @@ class EvidenceDemo implements ApplicationRunner {
 				.forEach((language, fields) -> fields
 					.forEach((field, text) -> this.translations.save(IncidentContent.TRANSLATION_KIND, incident.id(),
 							field, Locale.forLanguageTag(language), text, "demo")));
+			this.catalogue.incident(incident.id(), true)
+				.ifPresent(listed -> listed.reports()
+					.forEach(report -> EvidenceDemoTranslations.REPORTS.getOrDefault(report.content().title(), Map.of())
+						.forEach((language, fields) -> fields
+							.forEach((field, text) -> this.translations.save(ReportContent.TRANSLATION_KIND,
+									report.id(), field, Locale.forLanguageTag(language), text, "demo")))));
 		}
 
-		this.editing.createEstimate(new EstimateContent("North Koreans returned by China each year",
+		long perYear = this.editing.createEstimate(new EstimateContent("North Koreans returned by China each year",
 				Estimate.Measure.RETURNED, Estimate.Rate.PER_YEAR, FuzzyDate.year(Year.of(2009)),
 				ReportedFigure.parse("around 4,000"), RELEASE,
 				"Release International on its petition to the Chinese Embassy in London", null, null, null,
 				"Stated when the petition was delivered, around the 2009 World Watch List; the period is approximate."),
 				IncidentState.PUBLISHED, linked, "demo");
-		this.editing.createEstimate(
+		long crossed = this.editing.createEstimate(
 				new EstimateContent("North Koreans who crossed into China over ten years", Estimate.Measure.CROSSED,
 						Estimate.Rate.TOTAL,
 						new FuzzyDate(DatePrecision.RANGE, LocalDate.of(1999, 1, 1), LocalDate.of(2009, 12, 31)),
@@ -106,7 +118,16 @@ class EvidenceDemo implements ApplicationRunner {
 						"Release International on its petition to the Chinese Embassy in London", null, null, null,
 						"People who crossed, not people returned; the ten years are approximate."),
 				IncidentState.PUBLISHED, linked, "demo");
+		translate(perYear, "North Koreans returned by China each year");
+		translate(crossed, "North Koreans who crossed into China over ten years");
 		log.info("Demo evidence loaded: {} incidents and 2 estimates, linked to petition {}", imported, linked);
+	}
+
+	private void translate(long estimate, String statement) {
+		EvidenceDemoTranslations.ESTIMATES.get(statement)
+			.forEach((language, fields) -> fields
+				.forEach((field, text) -> this.translations.save(EstimateContent.TRANSLATION_KIND, estimate, field,
+						Locale.forLanguageTag(language), text, "demo")));
 	}
 
 	private static byte[] read(String path) {

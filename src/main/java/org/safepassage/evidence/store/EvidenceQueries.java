@@ -60,13 +60,14 @@ public final class EvidenceQueries {
 			       and r.organisation ilike '%' || cast(:organisation as text) || '%' escape '\\'))""";
 
 	/**
-	 * Full-text search of the incident, its reports and its translations (V3_5: the
-	 * translated title and summary, one row per language), English words by their stems
-	 * and Korean, Chinese and Japanese words by the characters and pairs of characters
-	 * they are made of (the {@code cjk} columns, V3_4): each GIN index finds the rows
-	 * holding every pair, {@code evidence_cjk_contains} keeps those where the words occur
-	 * as typed. Only used with a query, as a set of ids the planner joins to the
-	 * incidents, so a search reads the indexes, not every incident.
+	 * Full-text search of the incident, its reports and their translations (V3_5: the
+	 * translated title and summary, one row per language; V3_6: the reports' translated
+	 * title and quote), English words by their stems and Korean, Chinese and Japanese
+	 * words by the characters and pairs of characters they are made of (the {@code cjk}
+	 * columns, V3_4): each GIN index finds the rows holding every pair,
+	 * {@code evidence_cjk_contains} keeps those where the words occur as typed. Only used
+	 * with a query, as a set of ids the planner joins to the incidents, so a search reads
+	 * the indexes, not every incident.
 	 */
 	private static final String MATCHING = """
 
@@ -95,6 +96,15 @@ public final class EvidenceQueries {
 			      where cardinality(evidence_cjk_query(cast(:q as text))) > 0
 			        and t.cjk @> evidence_cjk_query(cast(:q as text))
 			        and evidence_cjk_contains(coalesce(t.title, '') || ' ' || coalesce(t.summary, ''),
+			                                  cast(:q as text))
+			     union
+			     select r.incident_id from report_translation_text t join source_report r on r.id = t.report_id
+			      where t.search @@ websearch_to_tsquery('english', cast(:q as text))
+			     union
+			     select r.incident_id from report_translation_text t join source_report r on r.id = t.report_id
+			      where cardinality(evidence_cjk_query(cast(:q as text))) > 0
+			        and t.cjk @> evidence_cjk_query(cast(:q as text))
+			        and evidence_cjk_contains(coalesce(t.title, '') || ' ' || coalesce(t.quote, ''),
 			                                  cast(:q as text)))""";
 
 	private static final String NEWEST_FIRST = """
@@ -137,6 +147,32 @@ public final class EvidenceQueries {
 	static final String DELETE_EMPTY_TRANSLATION_TEXT = """
 			delete from incident_translation_text
 			where incident_id = :id and language = cast(:language as text) and title is null and summary is null""";
+
+	// --- translations of sources' reports, kept for the search (V3_6)
+
+	/** One translated field of a report in one language; the other field is kept. */
+	static final String SET_REPORT_TRANSLATION_TEXT = """
+			insert into report_translation_text (report_id, language, title, quote)
+			select r.id, cast(:language as text),
+			       case when cast(:field as text) = 'title' then cast(:text as text) end,
+			       case when cast(:field as text) = 'quote' then cast(:text as text) end
+			  from source_report r where r.id = :id
+			on conflict (report_id, language) do update
+			set title = case when cast(:field as text) = 'title' then excluded.title
+			                 else report_translation_text.title end,
+			    quote = case when cast(:field as text) = 'quote' then excluded.quote
+			                 else report_translation_text.quote end""";
+
+	/** As {@link #CLEAR_TRANSLATION_TEXT}, for a report. */
+	static final String CLEAR_REPORT_TRANSLATION_TEXT = """
+			update report_translation_text
+			set title = case when cast(:field as text) = 'title' then null else title end,
+			    quote = case when cast(:field as text) = 'quote' then null else quote end
+			where report_id = :id and language = cast(:language as text)""";
+
+	static final String DELETE_EMPTY_REPORT_TRANSLATION_TEXT = """
+			delete from report_translation_text
+			where report_id = :id and language = cast(:language as text) and title is null and quote is null""";
 
 	static final String INCIDENTS_FOR_TIMELINE = "select " + INCIDENT_COLUMNS + " " + """
 			from incident i where i.state = 'PUBLISHED' and i.kind = :kind order by i.date_from, i.id""";

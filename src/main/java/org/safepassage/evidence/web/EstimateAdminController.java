@@ -44,7 +44,8 @@ class EstimateAdminController {
 
 	@GetMapping
 	String list(Locale locale, Model model) {
-		model.addAttribute("estimates", estimates.all(null).stream().map(e -> views.estimate(e, locale)).toList());
+		model.addAttribute("estimates",
+				estimates.all(null).stream().map(e -> views.originalEstimate(e, locale)).toList());
 		return "admin/evidence/estimates";
 	}
 

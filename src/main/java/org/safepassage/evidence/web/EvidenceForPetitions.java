@@ -8,7 +8,6 @@ import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.store.EstimateRepository;
 import org.safepassage.evidence.store.EvidenceCatalogue;
 import org.safepassage.petitions.PetitionEvidence;
-import org.safepassage.system.translations.ContentTranslations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +26,12 @@ class EvidenceForPetitions implements PetitionEvidence {
 
 	private final MessageSource messages;
 
-	private final ContentTranslations translations;
-
 	EvidenceForPetitions(EvidenceCatalogue catalogue, EstimateRepository estimates, EvidenceViews views,
-			MessageSource messages, ContentTranslations translations) {
+			MessageSource messages) {
 		this.catalogue = catalogue;
 		this.estimates = estimates;
 		this.views = views;
 		this.messages = messages;
-		this.translations = translations;
 	}
 
 	@Override
@@ -49,17 +45,15 @@ class EvidenceForPetitions implements PetitionEvidence {
 					listed.figure().text(messages, locale), view.summary(), "/evidence/incidents/" + listed.id(),
 					view.local().lang("title"), view.local().lang("summary")));
 		}
-		// Estimates are not translated: to a reader of another language, their statement
-		// is in the original's.
-		String estimateLang = translations.languages().contains(locale)
-				? translations.originalLanguage().toLanguageTag() : null;
 		for (Estimate estimate : estimates.publishedForPetition(petitionId)) {
+			// The statement in the reader's language where researchers translated it,
+			// else the original marked with its language.
 			EvidenceViews.EstimateView view = views.estimate(estimate, locale);
 			items.add(new EvidenceItem(view.statement(), view.period(),
 					messages.getMessage("evidence.estimate.figure", new Object[] { view.figure(), view.organisation() },
 							locale),
 					messages.getMessage("evidence.estimate.notAnEvent", null, locale),
-					"/evidence#estimate-" + view.id(), estimateLang, null));
+					"/evidence#estimate-" + view.id(), view.local().lang("statement"), null));
 		}
 		return items;
 	}

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.safepassage.evidence.domain.Estimate;
 import org.safepassage.evidence.domain.EstimateContent;
@@ -40,35 +41,83 @@ class EvidenceViews {
 			String range, boolean known, String best, boolean overridden, String overrideNote, String basis,
 			int unreadable, List<ReportView> reports, ContentTranslations.Localized local) {
 
-		/** Whether the title or summary is still in the original language. */
+		/**
+		 * Whether the title or summary, or a report's words, are still in the original
+		 * language: the page says so once.
+		 */
 		public boolean untranslated() {
-			return local.untranslated("title", "summary");
+			return local.untranslated("title", "summary") || reports.stream().anyMatch(ReportView::untranslated);
 		}
 
 	}
 
+	/**
+	 * A source's report with its title, quote and note in the reader's language where
+	 * translated; the figure as the source wrote it is never translated.
+	 */
 	record ReportView(long id, String organisation, String title, String url, String publishedOn, String figure,
-			String reading, boolean readable, boolean manual, String quote, String reliability, String note) {
+			String reading, boolean readable, boolean manual, String quote, String reliability, String note,
+			ContentTranslations.Localized local) {
+
+		/**
+		 * The {@code lang} of the figure as reported: the original's for another reader.
+		 */
+		public String figureLang() {
+			return local.translatable() ? local.originalLanguage() : null;
+		}
+
+		/**
+		 * Whether a field shown (title, quote, note) is still in the original language.
+		 */
+		public boolean untranslated() {
+			return local.untranslated("title") || quote != null && local.lang("quote") != null
+					|| note != null && local.lang("note") != null;
+		}
+
 	}
 
 	record EstimateView(long id, String statement, String measure, String rate, String period, String figure,
 			String reading, boolean readable, String organisation, String sourceTitle, String url, String publishedOn,
-			String quote, String note, boolean published) {
+			String quote, String note, boolean published, ContentTranslations.Localized local) {
+
+		/**
+		 * The {@code lang} of the figure as the source wrote it ("around 4,000"), which
+		 * is never translated: the original's for a reader of another language.
+		 */
+		public String figureLang() {
+			return local.translatable() ? local.originalLanguage() : null;
+		}
+
+		/**
+		 * Whether a field shown (statement, source title, quote, note) is still in the
+		 * original language.
+		 */
+		public boolean untranslated() {
+			return local.untranslated("statement", "sourceTitle") || quote != null && local.lang("quote") != null
+					|| note != null && local.lang("note") != null;
+		}
+
 	}
 
 	/**
 	 * The incident with its title and summary in the reader's language where translated.
 	 */
 	IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale) {
-		return incident(listed, locale, translations.localize(IncidentContent.TRANSLATION_KIND, listed.id(), locale));
+		return incident(listed, locale, translations.localize(IncidentContent.TRANSLATION_KIND, listed.id(), locale),
+				locale);
 	}
 
 	/** The incident as researchers wrote it (staff pages). */
 	IncidentView original(EvidenceCatalogue.Listed listed, Locale locale) {
-		return incident(listed, locale, translations.localize(IncidentContent.TRANSLATION_KIND, listed.id(), null));
+		return incident(listed, locale, translations.localize(IncidentContent.TRANSLATION_KIND, listed.id(), null),
+				null);
 	}
 
-	private IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale, ContentTranslations.Localized local) {
+	/**
+	 * @param readIn the language the reports are read in ({@code null}: as written)
+	 */
+	private IncidentView incident(EvidenceCatalogue.Listed listed, Locale locale, ContentTranslations.Localized local,
+			Locale readIn) {
 		IncidentContent c = listed.content();
 		ReconciledFigure f = listed.figure();
 		return new IncidentView(listed.id(), local.text("title", c.title()),
@@ -79,23 +128,59 @@ class EvidenceViews {
 				f.range(locale), f.known(), f.known() ? NumberFormat.getIntegerInstance(locale).format(f.best()) : "",
 				f.overridden(), f.overrideNote(),
 				f.basis() == null ? null : message("evidence.reliability." + f.basis().name(), locale), f.unreadable(),
-				listed.reports().stream().map(r -> report(r, locale)).toList(), local);
+				listed.reports().stream().map(r -> report(r, locale, readIn)).toList(), local);
 	}
 
-	ReportView report(SourceReport report, Locale locale) {
+	private ReportView report(SourceReport report, Locale locale, Locale readIn) {
 		ReportContent c = report.content();
-		return new ReportView(report.id(), c.organisation(), c.title(), c.url(), day(c.publishedOn(), locale),
-				c.figure().text(), reading(c.figure(), locale), c.figure().readable(),
-				c.figure().coding() == ReportedFigure.Coding.MANUAL, c.quote(),
-				message("evidence.reliability." + c.reliability().name(), locale), c.note());
+		ContentTranslations.Localized local = reportLocal(report.id(), readIn);
+		return new ReportView(report.id(), c.organisation(), local.text("title", c.title()), c.url(),
+				day(c.publishedOn(), locale), c.figure().text(), reading(c.figure(), locale), c.figure().readable(),
+				c.figure().coding() == ReportedFigure.Coding.MANUAL,
+				c.quote() == null ? null : local.text("quote", c.quote()),
+				message("evidence.reliability." + c.reliability().name(), locale),
+				c.note() == null ? null : local.text("note", c.note()), local);
 	}
 
+	/**
+	 * A report's translations in a language. A list shows many reports, most of them not
+	 * translated: the kind's list of translated records (one query per language, kept in
+	 * memory) spares a query per report.
+	 */
+	private ContentTranslations.Localized reportLocal(long id, Locale readIn) {
+		if (readIn != null && translations.languages().contains(readIn)
+				&& !translations.translatedFields(ReportContent.TRANSLATION_KIND, readIn).containsKey(id)) {
+			return new ContentTranslations.Localized(Map.of(), true, translations.originalLanguage().toLanguageTag());
+		}
+		return translations.localize(ReportContent.TRANSLATION_KIND, id, readIn);
+	}
+
+	/**
+	 * The estimate with its statement, source title, quote and note in the reader's
+	 * language where translated.
+	 */
 	EstimateView estimate(Estimate estimate, Locale locale) {
+		return estimate(estimate, locale,
+				translations.localize(EstimateContent.TRANSLATION_KIND, estimate.id(), locale));
+	}
+
+	/** The estimate as researchers wrote it (staff pages). */
+	EstimateView originalEstimate(Estimate estimate, Locale locale) {
+		return estimate(estimate, locale, translations.localize(EstimateContent.TRANSLATION_KIND, estimate.id(), null));
+	}
+
+	private EstimateView estimate(Estimate estimate, Locale locale, ContentTranslations.Localized local) {
 		EstimateContent c = estimate.content();
-		return new EstimateView(estimate.id(), c.statement(), message("evidence.measure." + c.measure().name(), locale),
+		// A translated quote or note of an estimate that has none in the original is not
+		// shown: the original decides which parts there are.
+		return new EstimateView(estimate.id(), local.text("statement", c.statement()),
+				message("evidence.measure." + c.measure().name(), locale),
 				message("evidence.rate." + c.rate().name(), locale), c.period().text(locale), c.figure().text(),
-				reading(c.figure(), locale), c.figure().readable(), c.organisation(), c.sourceTitle(), c.url(),
-				day(c.publishedOn(), locale), c.quote(), c.note(), estimate.state() == IncidentState.PUBLISHED);
+				reading(c.figure(), locale), c.figure().readable(), c.organisation(),
+				local.text("sourceTitle", c.sourceTitle()), c.url(), day(c.publishedOn(), locale),
+				c.quote() == null ? null : local.text("quote", c.quote()),
+				c.note() == null ? null : local.text("note", c.note()), estimate.state() == IncidentState.PUBLISHED,
+				local);
 	}
 
 	/**
