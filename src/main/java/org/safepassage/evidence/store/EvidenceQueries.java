@@ -5,8 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Every SQL statement of the evidence module. Over 300 lines because it is the module's one
- * SQL class (incidents, reports, estimates, search and its translated copies), in sections.
+ * Every SQL statement of the evidence module. Over 300 lines because it is the module's
+ * one SQL class (incidents, reports, estimates, search and its translated copies), in
+ * sections.
  */
 public final class EvidenceQueries {
 
