@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,8 @@ class PublicPageCache extends OncePerRequestFilter {
 
 	private final long ttlNanos;
 
+	private final LongSupplier nanoTime;
+
 	/**
 	 * By petition id, not by address: {@code /petitions/007} is petition 7. The language
 	 * is one of the supported ones, with the address prefix its links carry.
@@ -83,9 +86,19 @@ class PublicPageCache extends OncePerRequestFilter {
 	}
 
 	PublicPageCache(LocaleResolver localeResolver, Duration ttl) {
+		this(localeResolver, ttl, System::nanoTime);
+	}
+
+	/**
+	 * @param nanoTime interval time, as Caffeine measures it (not the wall clock); tests
+	 * move it
+	 */
+	PublicPageCache(LocaleResolver localeResolver, Duration ttl, LongSupplier nanoTime) {
 		this.localeResolver = localeResolver;
 		this.ttlNanos = ttl.toNanos();
+		this.nanoTime = nanoTime;
 		this.copies = Caffeine.newBuilder()
+			.ticker(nanoTime::getAsLong)
 			.expireAfterWrite(ttl.multipliedBy(2))
 			.maximumWeight(MAXIMUM_BYTES)
 			.weigher((Key key, Copy copy) -> copy.bytes())
@@ -121,8 +134,7 @@ class PublicPageCache extends OncePerRequestFilter {
 				locale.toLanguageTag() + " " + response.encodeURL("/"));
 		Copy copy = copies.getIfPresent(key);
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		// Interval time, as Caffeine measures it, not the wall clock.
-		long now = System.nanoTime();
+		long now = nanoTime.getAsLong();
 		boolean redraw = copy != null && copy.claimRedraw(now, ttlNanos);
 		if (copy != null && !redraw) {
 			byte[] token = csrf == null ? new byte[0] : csrf.getToken().getBytes(StandardCharsets.US_ASCII);
