@@ -13,6 +13,7 @@ import org.safepassage.petitions.pack.DeliveryPacks;
 import org.safepassage.petitions.pack.PackDownloads;
 import org.safepassage.shared.RuleViolation;
 import org.safepassage.shared.StaffAction;
+import org.safepassage.system.audit.AuditLog;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -99,6 +100,8 @@ class PackAdminController {
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		boolean pdf = format == DeliveryPacks.Format.PDF;
 		String name = "petition-" + id + "-pack-" + packId + (pdf ? ".pdf" : ".csv");
+		// PackDownloads writes the download (or its refusal) to the audit log itself.
+		request.setAttribute(AuditLog.RECORDED_BY_HANDLER, Boolean.TRUE);
 		try {
 			PackDownloads.Downloader who = new PackDownloads.Downloader(principal.getName(), request.getRemoteAddr());
 			packs.write(id, packId, format, locale, who, () -> {

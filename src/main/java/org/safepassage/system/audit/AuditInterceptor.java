@@ -15,7 +15,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Records every staff request that changes something (any method but GET, HEAD and
  * OPTIONS under {@code /admin}) and every CSV export, as the route that handled it and
  * its path variables: {@code POST /admin/petitions/{id}/open} with {@code id=42}. The
- * modules need not know about it. Nothing of the body is recorded.
+ * modules need not know about it, unless a handler records a more precise entry itself
+ * ({@link AuditLog#RECORDED_BY_HANDLER}). Nothing of the body is recorded.
  */
 class AuditInterceptor implements HandlerInterceptor {
 
@@ -30,7 +31,8 @@ class AuditInterceptor implements HandlerInterceptor {
 			Exception ex) {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		String route = pattern == null ? request.getRequestURI() : pattern.toString();
-		if (!changes(request.getMethod()) && !route.endsWith(".csv")) {
+		if ((!changes(request.getMethod()) && !route.endsWith(".csv"))
+				|| request.getAttribute(AuditLog.RECORDED_BY_HANDLER) != null) {
 			return;
 		}
 		Principal principal = request.getUserPrincipal();

@@ -33,6 +33,13 @@ public class AuditLog {
 	 */
 	public static final String PROTECTED_READ = "protected.read";
 
+	/**
+	 * A request attribute a handler sets (to anything) when it records its own, more
+	 * precise entry: the generic entry every CSV export and staff change gets is then
+	 * left out, so the action is in the log once.
+	 */
+	public static final String RECORDED_BY_HANDLER = AuditLog.class.getName() + ".recordedByHandler";
+
 	/** The most entries one export holds; narrow the filter for older ones. */
 	static final int EXPORT_LIMIT = 100_000;
 

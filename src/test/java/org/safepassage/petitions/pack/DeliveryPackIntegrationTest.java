@@ -287,6 +287,9 @@ class DeliveryPackIntegrationTest extends IntegrationTest {
 			.param("r", "petition:" + petition + " pack:" + packId + " file:csv")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from staff_audit where action like 'GET /admin/petitions/{id}/packs/%'")
+			.query(Long.class)
+			.single()).as("no generic entry beside the download's own").isZero();
 	}
 
 	@Test
