@@ -181,7 +181,8 @@ public class Sealing {
 
 	/**
 	 * Deletes a data key: every value sealed under it is unreadable from now on, in the
-	 * database and in every backup (crypto-shredding).
+	 * database and in every backup made after (crypto-shredding). A backup made before
+	 * still holds the wrapped key until it is pruned or its sealing key retired.
 	 */
 	@Transactional
 	public void destroyDataKey(long dataKey) {
