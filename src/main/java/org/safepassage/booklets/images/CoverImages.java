@@ -23,6 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.safepassage.booklets.domain.BookletRepository.Cover;
 import org.safepassage.booklets.domain.BookletsProperties;
 import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.images.ExifOrientation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * count (read from its header before any decoding, so a small file that decodes to
  * gigabytes is refused), and is drawn again onto a white canvas at most
  * {@code cover.width} wide and written as a new JPEG. Only pixels survive: EXIF (camera,
- * GPS position, owner), XMP, ICC profiles and comments are not copied.
+ * GPS position, owner), XMP, ICC profiles and comments are not copied. Before the EXIF
+ * goes, its orientation is applied to the pixels ({@link ExifOrientation}), so a phone
+ * photo of a printed booklet stays upright.
  */
 @Component
 public class CoverImages {
@@ -102,6 +105,30 @@ public class CoverImages {
 		return new Cover(out.toByteArray(), MEDIA_TYPE, Instant.EPOCH);
 	}
 
+	/**
+	 * The picture as seen: the stored pixels turned or mirrored as the EXIF orientation
+	 * says (width and height swap for values 5 to 8).
+	 */
+	private static BufferedImage upright(BufferedImage stored, int orientation) {
+		if (orientation == ExifOrientation.UPRIGHT) {
+			return stored;
+		}
+		boolean swap = ExifOrientation.swapsSides(orientation);
+		int width = swap ? stored.getHeight() : stored.getWidth();
+		int height = swap ? stored.getWidth() : stored.getHeight();
+		BufferedImage seen = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = seen.createGraphics();
+		try {
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, width, height);
+			g.drawImage(stored, ExifOrientation.transform(orientation, stored.getWidth(), stored.getHeight()), null);
+		}
+		finally {
+			g.dispose();
+		}
+		return seen;
+	}
+
 	private BufferedImage decode(byte[] bytes) {
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
@@ -110,7 +137,8 @@ public class CoverImages {
 			}
 			ImageReader reader = readers.next();
 			try {
-				if (!ACCEPTED.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
+				String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+				if (!ACCEPTED.contains(format)) {
 					throw notAnImage();
 				}
 				reader.setInput(input, true, true);
@@ -119,7 +147,7 @@ public class CoverImages {
 				if (width <= 0 || height <= 0 || width * height > limits.maxPixels()) {
 					throw new RuleViolation("booklets.cover.tooManyPixels", "The cover has too many pixels");
 				}
-				return reader.read(0);
+				return upright(reader.read(0), ExifOrientation.of(bytes, format));
 			}
 			finally {
 				reader.dispose();

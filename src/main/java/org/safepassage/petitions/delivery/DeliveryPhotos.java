@@ -23,6 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.images.ExifOrientation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,9 +22,13 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.safepassage.booklets.domain.BookletRepository.Cover;
 import org.safepassage.booklets.domain.BookletsProperties;
 import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.images.ExifOrientation;
+import org.safepassage.shared.images.OrientedPhotos;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -114,6 +119,47 @@ class CoverImagesTest {
 		assertThat(wide.size()).isLessThan(200_000);
 		assertThatThrownBy(() -> accept(wide.toByteArray())).hasFieldOrPropertyWithValue("messageKey",
 				"booklets.cover.tooManyPixels");
+	}
+
+	/**
+	 * A phone stores a photo of a cover turned, with an EXIF Orientation tag; the cover
+	 * is written upright and the tag (and the GPS block beside it) is gone.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8 })
+	void aPhoneCoverComesOutUprightWithoutItsExif(int orientation) throws Exception {
+		for (ByteOrder order : List.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)) {
+			byte[] upload = OrientedPhotos.jpeg(orientation, order);
+			Cover cover = accept(upload);
+			assertThat(new String(cover.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+			assertThat(ExifOrientation.of(cover.bytes(), "jpeg")).isEqualTo(ExifOrientation.UPRIGHT);
+			BufferedImage seen = ImageIO.read(new ByteArrayInputStream(cover.bytes()));
+			assertThat(seen.getWidth()).isEqualTo(OrientedPhotos.WIDTH);
+			assertThat(seen.getHeight()).isEqualTo(OrientedPhotos.HEIGHT);
+			assertThat(OrientedPhotos.upright(seen)).as("orientation %d, %s", orientation, order).isTrue();
+		}
+	}
+
+	@Test
+	void aPngCoverWithAnExifChunkIsTurnedToo() throws Exception {
+		BufferedImage seen = ImageIO.read(new ByteArrayInputStream(accept(OrientedPhotos.png(6)).bytes()));
+		assertThat(seen.getWidth()).isEqualTo(OrientedPhotos.WIDTH);
+		assertThat(seen.getHeight()).isEqualTo(OrientedPhotos.HEIGHT);
+		assertThat(OrientedPhotos.upright(seen)).isTrue();
+	}
+
+	@Test
+	void aTurnedCoverIsScaledToTheWidthAsSeen() throws Exception {
+		CoverImages narrow = new CoverImages(new BookletsProperties(List.of("en"), List.of("GB"), Duration.ofDays(7),
+				Duration.ofDays(90), Duration.ofDays(90), Duration.ofDays(1),
+				new BookletsProperties.Cover(DataSize.ofKilobytes(200), 4_000_000, OrientedPhotos.WIDTH / 2),
+				new BookletsProperties.Limits(true, 3, Duration.ofMinutes(1), 10, Duration.ofHours(1), List.of())));
+		byte[] upload = OrientedPhotos.jpeg(8, ByteOrder.BIG_ENDIAN);
+		BufferedImage seen = ImageIO
+			.read(new ByteArrayInputStream(narrow.accept(new ByteArrayInputStream(upload), upload.length).bytes()));
+		assertThat(seen.getWidth()).isEqualTo(OrientedPhotos.WIDTH / 2);
+		assertThat(seen.getHeight()).isEqualTo(OrientedPhotos.HEIGHT / 2);
+		assertThat(OrientedPhotos.upright(seen)).isTrue();
 	}
 
 }

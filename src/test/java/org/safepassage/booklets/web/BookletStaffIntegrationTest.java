@@ -16,6 +16,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -24,6 +25,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.safepassage.IntegrationTest;
 import org.safepassage.booklets.domain.BookletRepository;
+import org.safepassage.shared.images.ExifOrientation;
+import org.safepassage.shared.images.OrientedPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -131,6 +134,46 @@ class BookletStaffIntegrationTest extends IntegrationTest {
 			.list();
 		assertThat(audited).contains("POST /admin/booklets", "POST /admin/booklets/{id}/publish",
 				"POST /admin/booklets/{id}/stock", "POST /admin/booklets/{id}/unpublish");
+	}
+
+	/**
+	 * A phone photo of a printed cover, stored turned with EXIF orientation 6 (rotate 90°
+	 * clockwise to view): the stored cover is upright and carries no EXIF.
+	 */
+	@Test
+	void aPhonePhotoOfACoverIsStoredUprightWithoutExif() throws Exception {
+		byte[] photo = OrientedPhotos.jpeg(6, ByteOrder.BIG_ENDIAN);
+		BufferedImage sent = ImageIO.read(new ByteArrayInputStream(photo));
+		assertThat(sent.getWidth()).isEqualTo(OrientedPhotos.HEIGHT);
+		assertThat(sent.getHeight()).isEqualTo(OrientedPhotos.WIDTH);
+		MockMultipartFile cover = new MockMultipartFile("cover", "IMG_0042.jpg", "image/jpeg", photo);
+		String location = mvc
+			.perform(multipart("/admin/booklets").file(cover)
+				.with(CAMPAIGNER)
+				.with(csrf())
+				.param("title", "Turned cover")
+				.param("description", "Photographed on a phone.")
+				.param("languages", "en")
+				.param("countries", "GB")
+				.param("perOrderLimit", "3")
+				.param("stock", "10"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		byte[] stored = mvc.perform(get("/admin/booklets/{id}/cover", id).with(CAMPAIGNER))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+		assertThat(ExifOrientation.of(stored, "jpeg")).isEqualTo(ExifOrientation.UPRIGHT);
+		BufferedImage seen = ImageIO.read(new ByteArrayInputStream(stored));
+		assertThat(seen.getWidth()).isEqualTo(OrientedPhotos.WIDTH);
+		assertThat(seen.getHeight()).isEqualTo(OrientedPhotos.HEIGHT);
+		// The red quarter is the top left as seen, where it was not in the stored pixels.
+		assertThat(OrientedPhotos.upright(seen)).isTrue();
 	}
 
 	@Test

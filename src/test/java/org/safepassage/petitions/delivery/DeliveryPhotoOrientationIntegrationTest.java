@@ -20,6 +20,8 @@ import org.safepassage.IntegrationTest;
 import org.safepassage.petitions.domain.PetitionAdministration;
 import org.safepassage.petitions.domain.PetitionRepository;
 import org.safepassage.petitions.domain.Petitions;
+import org.safepassage.shared.images.ExifOrientation;
+import org.safepassage.shared.images.OrientedPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;

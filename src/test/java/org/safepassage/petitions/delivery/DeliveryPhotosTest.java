@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.safepassage.petitions.delivery.DeliveryPhotos.Photo;
 import org.safepassage.petitions.domain.PetitionsProperties;
 import org.safepassage.shared.RuleViolation;
+import org.safepassage.shared.images.ExifOrientation;
+import org.safepassage.shared.images.OrientedPhotos;
 import org.springframework.util.unit.DataSize;
 
 class DeliveryPhotosTest {

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.delivery;
+package org.safepassage.shared.images;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -17,32 +17,32 @@ import javax.imageio.ImageIO;
  * one. The turning follows the EXIF 2.3 definition of tag 274 (which visual side the 0th
  * row and the 0th column are), written out here independently of the code under test.
  */
-final class OrientedPhotos {
+public final class OrientedPhotos {
 
-	static final int WIDTH = 96;
+	public static final int WIDTH = 96;
 
-	static final int HEIGHT = 48;
+	public static final int HEIGHT = 48;
 
-	static final Color TOP_LEFT = new Color(220, 30, 30);
+	public static final Color TOP_LEFT = new Color(220, 30, 30);
 
-	static final Color TOP_RIGHT = new Color(30, 200, 30);
+	public static final Color TOP_RIGHT = new Color(30, 200, 30);
 
-	static final Color BOTTOM_LEFT = new Color(30, 30, 220);
+	public static final Color BOTTOM_LEFT = new Color(30, 30, 220);
 
-	static final Color BOTTOM_RIGHT = new Color(240, 240, 240);
+	public static final Color BOTTOM_RIGHT = new Color(240, 240, 240);
 
 	private OrientedPhotos() {
 	}
 
 	/** The colour of the picture as seen at (x, y). */
-	static Color seen(int x, int y) {
+	public static Color seen(int x, int y) {
 		boolean left = x < WIDTH / 2;
 		boolean top = y < HEIGHT / 2;
 		return top ? (left ? TOP_LEFT : TOP_RIGHT) : (left ? BOTTOM_LEFT : BOTTOM_RIGHT);
 	}
 
 	/** The pixels as stored by a camera for this orientation. */
-	static BufferedImage stored(int orientation) {
+	public static BufferedImage stored(int orientation) {
 		boolean swapped = orientation >= 5;
 		int width = swapped ? HEIGHT : WIDTH;
 		int height = swapped ? WIDTH : HEIGHT;
@@ -100,7 +100,7 @@ final class OrientedPhotos {
 	 * A TIFF block whose IFD0 holds the orientation and a GPS pointer, then a GPS IFD
 	 * with a latitude reference, as a phone writes it.
 	 */
-	static byte[] tiff(int orientation, ByteOrder order) {
+	public static byte[] tiff(int orientation, ByteOrder order) {
 		ByteBuffer b = ByteBuffer.allocate(64).order(order);
 		b.put(order == ByteOrder.BIG_ENDIAN ? new byte[] { 'M', 'M' } : new byte[] { 'I', 'I' });
 		b.putShort((short) 42).putInt(8);
@@ -119,7 +119,7 @@ final class OrientedPhotos {
 	}
 
 	/** A JPEG of the stored pixels with an APP1 Exif segment after its JFIF header. */
-	static byte[] jpeg(int orientation, ByteOrder order) throws IOException {
+	public static byte[] jpeg(int orientation, ByteOrder order) throws IOException {
 		byte[] jpeg = encode(stored(orientation), "jpeg");
 		byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff(orientation, order));
 		int app0End = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
@@ -135,7 +135,7 @@ final class OrientedPhotos {
 	}
 
 	/** A PNG of the stored pixels with an {@code eXIf} chunk before its image data. */
-	static byte[] png(int orientation) throws IOException {
+	public static byte[] png(int orientation) throws IOException {
 		byte[] png = encode(stored(orientation), "png");
 		int ihdrEnd = 8 + 4 + 4 + 13 + 4;
 		byte[] data = tiff(orientation, ByteOrder.BIG_ENDIAN);
@@ -152,13 +152,13 @@ final class OrientedPhotos {
 		return out.toByteArray();
 	}
 
-	static byte[] encode(BufferedImage image, String format) throws IOException {
+	public static byte[] encode(BufferedImage image, String format) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, format, out);
 		return out.toByteArray();
 	}
 
-	static byte[] concat(byte[] a, byte[] b) {
+	public static byte[] concat(byte[] a, byte[] b) {
 		byte[] both = new byte[a.length + b.length];
 		System.arraycopy(a, 0, both, 0, a.length);
 		System.arraycopy(b, 0, both, a.length, b.length);
@@ -166,7 +166,7 @@ final class OrientedPhotos {
 	}
 
 	/** Whether the picture seen is upright: each quarter's middle has its colour. */
-	static boolean upright(BufferedImage seen) {
+	public static boolean upright(BufferedImage seen) {
 		int w = seen.getWidth();
 		int h = seen.getHeight();
 		return close(seen.getRGB(w / 4, h / 4), TOP_LEFT) && close(seen.getRGB(3 * w / 4, h / 4), TOP_RIGHT)

@@ -1,4 +1,4 @@
-package org.safepassage.petitions.delivery;
+package org.safepassage.shared.images;
 
 import java.awt.geom.AffineTransform;
 import java.io.ByteArrayInputStream;
@@ -28,10 +28,10 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
  * can make this read nothing, never allocate or seek beyond it. Anything unreadable
  * counts as upright (value 1), the photo is still accepted.
  */
-final class ExifOrientation {
+public final class ExifOrientation {
 
 	/** Upright: the stored pixels are the picture as seen. */
-	static final int UPRIGHT = 1;
+	public static final int UPRIGHT = 1;
 
 	private static final int TAG_ORIENTATION = 0x0112;
 
@@ -43,7 +43,7 @@ final class ExifOrientation {
 	}
 
 	/** The orientation, 1 to 8, of a photo in the given format; 1 when it has none. */
-	static int of(byte[] photo, String format) {
+	public static int of(byte[] photo, String format) {
 		try {
 			byte[] exif = switch (format) {
 				case "jpeg" -> jpegExif(photo);
@@ -59,7 +59,7 @@ final class ExifOrientation {
 	}
 
 	/** The size of the picture as seen: width and height swap for values 5 to 8. */
-	static boolean swapsSides(int orientation) {
+	public static boolean swapsSides(int orientation) {
 		return orientation >= 5 && orientation <= 8;
 	}
 
@@ -67,7 +67,7 @@ final class ExifOrientation {
 	 * Maps the stored pixels of a {@code width}×{@code height} image onto the picture as
 	 * seen (EXIF 2.3, tag 274: which visual side the 0th row and 0th column are).
 	 */
-	static AffineTransform transform(int orientation, int width, int height) {
+	public static AffineTransform transform(int orientation, int width, int height) {
 		return switch (orientation) {
 			case 2 -> new AffineTransform(-1, 0, 0, 1, width, 0);
 			case 3 -> new AffineTransform(-1, 0, 0, -1, width, height);
