@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,16 +78,7 @@ class AlertLanguagesIntegrationTest extends IntegrationTest {
 
 	/** A confirmed subscriber who wants action alerts, in a language. */
 	String subscriber(String language) {
-		String email = "lang-" + language.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8)
-				+ "@example.org";
-		jdbc.sql("""
-				insert into alert_subscriber (email, email_key, name, language, topics, state, source, confirmed_at)
-				values (?, ?, null, ?, array['ACTION'], 'CONFIRMED', 'test', now())""")
-			.param(email)
-			.param(email)
-			.param(language)
-			.update();
-		return email;
+		return ConfirmedSubscribers.add(jdbc, "lang", language, "ACTION");
 	}
 
 	long alert(String title) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -76,16 +75,7 @@ class WrittenInKoreanIntegrationTest extends IntegrationTest {
 
 	/** A confirmed subscriber who wants prayer alerts, in a language. */
 	String subscriber(String language) {
-		String email = "written-" + language.toLowerCase(Locale.ROOT) + "-"
-				+ UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		jdbc.sql("""
-				insert into alert_subscriber (email, email_key, name, language, topics, state, source, confirmed_at)
-				values (?, ?, null, ?, array['PRAYER'], 'CONFIRMED', 'test', now())""")
-			.param(email)
-			.param(email)
-			.param(language)
-			.update();
-		return email;
+		return ConfirmedSubscribers.add(jdbc, "written", language, "PRAYER");
 	}
 
 	long koreanAlert(String title) {
